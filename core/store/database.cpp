@@ -1,0 +1,192 @@
+#include "store/database.h"
+
+#include "store/fulltextindex.h"
+#include "store/migrations.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcStore, "mgreview.store")
+
+namespace mgreview {
+
+namespace {
+QAtomicInt g_connectionCounter;
+}
+
+Database::Database(LibraryLocation location, SqlDialect dialect)
+    : m_location(std::move(location)),
+      m_dialect(dialect),
+      m_baseName(QStringLiteral("mgreview_%1").arg(g_connectionCounter.fetchAndAddRelaxed(1))),
+      m_fullText(FullTextIndex::create(dialect)),
+      m_ownerThread(QThread::currentThread())
+{
+}
+
+Database::~Database()
+{
+    // Connections of every thread carry our base name; drop them all.
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (name == m_baseName || name.startsWith(m_baseName + u'@')) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                if (db.isOpen())
+                    db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+}
+
+std::unique_ptr<Database> Database::openRaw(const LibraryLocation &location, QString *error)
+{
+    const SqlDialect dialect = location.kind == LibraryLocation::Kind::Sqlite ? SqlDialect::Sqlite
+                                                                               : SqlDialect::Postgres;
+    if (dialect == SqlDialect::Postgres) {
+        // Team mode (PostgreSQL) is its own piece of work; say so instead of half-working.
+        *error = QStringLiteral("%1: PostgreSQL libraries are not supported by this version yet")
+                     .arg(location.displayName());
+        return nullptr;
+    }
+    std::unique_ptr<Database> database(new Database(location, dialect));
+    QSqlDatabase db;
+    if (dialect == SqlDialect::Sqlite) {
+        const QFileInfo info(location.sqlitePath);
+        if (info.exists() && !info.isFile()) {
+            *error = QStringLiteral("%1: not a library file (it is a folder)").arg(location.sqlitePath);
+            return nullptr;
+        }
+        if (!QDir().mkpath(info.absolutePath())) {
+            *error = QStringLiteral("%1: cannot create the folder for the library").arg(location.sqlitePath);
+            return nullptr;
+        }
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_baseName);
+        db.setDatabaseName(location.sqlitePath);
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), database->m_baseName);
+        const QUrl &url = location.url;
+        db.setHostName(url.host().isEmpty() ? QStringLiteral("localhost") : url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        if (!url.password().isEmpty())
+            db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        // Pass libpq options such as sslmode straight through.
+        db.setConnectOptions(url.query(QUrl::FullyDecoded).replace(u'&', u';'));
+    }
+    if (!db.open()) {
+        *error = QStringLiteral("%1: cannot open the library: %2")
+                     .arg(location.displayName(), db.lastError().text());
+        return nullptr;
+    }
+    if (!database->configure(db, error))
+        return nullptr;
+    return database;
+}
+
+std::unique_ptr<Database> Database::open(const LibraryLocation &location, QString *error)
+{
+    std::unique_ptr<Database> database = openRaw(location, error);
+    if (!database)
+        return nullptr;
+    if (!Migrations::migrate(*database, Migrations::latestVersion(), error)) {
+        *error = QStringLiteral("%1: %2").arg(location.displayName(), *error);
+        return nullptr;
+    }
+    return database;
+}
+
+bool Database::configure(QSqlDatabase &db, QString *error) const
+{
+    if (m_dialect != SqlDialect::Sqlite)
+        return true;
+    QSqlQuery q(db);
+    // A locked library waits a while instead of failing at once; WAL lets readers and one
+    // writer work together; foreign keys keep child rows honest.
+    const char *pragmas[] = {"PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON",
+                             "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"};
+    for (const char *pragma : pragmas) {
+        if (!q.exec(QString::fromLatin1(pragma))) {
+            *error = QStringLiteral("%1: %2").arg(m_location.displayName(), q.lastError().text());
+            return false;
+        }
+    }
+    // Opening a non-database file "succeeds"; the first real read tells.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
+        *error = QStringLiteral("%1: not a readable library: %2")
+                     .arg(m_location.displayName(), q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = m_baseName + u'@' + QString::number(quintptr(QThread::currentThreadId()), 16);
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    // The base connection belongs to the opening thread; every other thread gets a clone.
+    if (QThread::currentThread() == m_ownerThread)
+        return QSqlDatabase::database(m_baseName, false);
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_baseName, name);
+    if (!db.open()) {
+        qCWarning(lcStore) << "cannot open a connection for this thread:" << db.lastError().text();
+        return db;
+    }
+    QString error;
+    if (!configure(db, &error))
+        qCWarning(lcStore) << error;
+    return db;
+}
+
+void Database::releaseThreadConnection() const
+{
+    const QString name = m_baseName + u'@' + QString::number(quintptr(QThread::currentThreadId()), 16);
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db))
+{
+    m_active = m_db.transaction();
+    if (!m_active)
+        m_beginError = m_db.lastError().text();
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.rollback();
+}
+
+bool Transaction::commit(QString *error)
+{
+    if (!m_active) {
+        *error = QStringLiteral("no transaction: %1").arg(m_beginError);
+        return false;
+    }
+    m_active = false;
+    if (m_db.commit())
+        return true;
+    *error = QStringLiteral("could not save: %1").arg(m_db.lastError().text());
+    m_db.rollback();
+    return false;
+}
+
+QString describeSqlError(const QString &what, const QSqlQuery &query)
+{
+    return QStringLiteral("%1 failed: %2").arg(what, query.lastError().text());
+}
+
+} // namespace mgreview

@@ -1,0 +1,183 @@
+#include "store/migrations.h"
+
+#include "store/database.h"
+#include "store/fulltextindex.h"
+#include "store/studyrows.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+#include <functional>
+
+namespace mgreview::Migrations {
+
+namespace {
+
+using Step = std::function<bool(const Database &, QSqlDatabase &, QString *)>;
+
+bool execAll(QSqlDatabase &db, const QStringList &statements, QString *error)
+{
+    QSqlQuery q(db);
+    for (const QString &sql : statements) {
+        if (!q.exec(sql)) {
+            *error = describeSqlError(sql.section(u'(', 0, 0).simplified(), q);
+            return false;
+        }
+    }
+    return true;
+}
+
+// v1: studies with their sortable/filterable projections and the full record as JSON.
+bool toVersion1(const Database &, QSqlDatabase &db, QString *error)
+{
+    return execAll(db, {
+        QStringLiteral("CREATE TABLE studies ("
+                       " pk INTEGER PRIMARY KEY,"
+                       " id TEXT NOT NULL UNIQUE,"
+                       " title TEXT NOT NULL DEFAULT '',"
+                       " authors TEXT NOT NULL DEFAULT '',"
+                       " first_author TEXT NOT NULL DEFAULT '',"
+                       " year INTEGER NOT NULL DEFAULT 0,"
+                       " journal TEXT NOT NULL DEFAULT '',"
+                       " doi TEXT NOT NULL DEFAULT '',"
+                       " pmid TEXT NOT NULL DEFAULT '',"
+                       " design TEXT NOT NULL DEFAULT '',"
+                       " populations TEXT NOT NULL DEFAULT '',"
+                       " cramp_types TEXT NOT NULL DEFAULT '',"
+                       " direction TEXT NOT NULL DEFAULT '',"
+                       " independence TEXT NOT NULL DEFAULT '',"
+                       " independence_link TEXT NOT NULL DEFAULT '',"
+                       " independence_source TEXT NOT NULL DEFAULT '',"
+                       " independence_reason TEXT NOT NULL DEFAULT '',"
+                       " record TEXT NOT NULL,"
+                       " version INTEGER NOT NULL DEFAULT 1,"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX studies_doi ON studies(doi)"),
+        QStringLiteral("CREATE INDEX studies_pmid ON studies(pmid)"),
+        QStringLiteral("CREATE TABLE library_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+    }, error);
+}
+
+// v2: full-text search over title, authors and conclusions, filled from existing rows.
+bool toVersion2(const Database &database, QSqlDatabase &db, QString *error)
+{
+    if (!execAll(db, database.fullText().createStatements(), error))
+        return false;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT pk, record FROM studies"))) {
+        *error = describeSqlError(QStringLiteral("reading studies to index"), q);
+        return false;
+    }
+    while (q.next()) {
+        const std::optional<Study> study = studyFromRecordJson(q.value(1).toByteArray(), error);
+        if (!study)
+            return false;
+        if (!database.fullText().upsert(db, q.value(0).toLongLong(), searchableText(*study), error))
+            return false;
+    }
+    return true;
+}
+
+// v3: which studies were seeded from studies/ files, so a study the user deleted or
+// edited is never brought back or overwritten by the next start.
+bool toVersion3(const Database &, QSqlDatabase &db, QString *error)
+{
+    if (!execAll(db, {QStringLiteral("CREATE TABLE seed_log ("
+                                     " study_id TEXT PRIMARY KEY,"
+                                     " file_sha256 TEXT NOT NULL,"
+                                     " seeded_at TEXT NOT NULL)")}, error))
+        return false;
+    // Libraries from v2 were seeded without a log: every study they hold counts as seeded.
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO seed_log(study_id, file_sha256, seeded_at) "
+                             "SELECT id, '', ? FROM studies"));
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (!q.exec()) {
+        *error = describeSqlError(QStringLiteral("recording seeded studies"), q);
+        return false;
+    }
+    return true;
+}
+
+const QVector<Step> &steps()
+{
+    static const QVector<Step> all = {toVersion1, toVersion2, toVersion3};
+    return all;
+}
+
+bool setVersion(QSqlDatabase &db, int version, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)"));
+    q.addBindValue(version);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (!q.exec()) {
+        *error = describeSqlError(QStringLiteral("recording the schema version"), q);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return int(steps().size());
+}
+
+int currentVersion(const Database &database, QString *error)
+{
+    QSqlDatabase db = database.connection();
+    if (!db.tables().contains(QStringLiteral("schema_version")))
+        return 0;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next()) {
+        *error = describeSqlError(QStringLiteral("reading the schema version"), q);
+        return -1;
+    }
+    return q.value(0).toInt();
+}
+
+bool migrate(const Database &database, int target, QString *error)
+{
+    QSqlDatabase db = database.connection();
+    int version = currentVersion(database, error);
+    if (version < 0)
+        return false;
+    if (version > latestVersion()) {
+        *error = QStringLiteral("the library has schema version %1, newer than this program understands (%2); "
+                                "please update MgReview")
+                     .arg(version)
+                     .arg(latestVersion());
+        return false;
+    }
+    if (version == 0) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                   " version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"))) {
+            *error = describeSqlError(QStringLiteral("creating the schema version table"), q);
+            return false;
+        }
+    }
+    while (version < target) {
+        Transaction transaction(db);
+        if (!transaction.isActive()) {
+            *error = QStringLiteral("cannot start a transaction: %1").arg(transaction.beginError());
+            return false;
+        }
+        QString stepError;
+        if (!steps().at(version)(database, db, &stepError) || !setVersion(db, version + 1, &stepError) ||
+            !transaction.commit(&stepError)) {
+            *error = QStringLiteral("upgrading the library to version %1 failed: %2").arg(version + 1).arg(stepError);
+            return false;
+        }
+        ++version;
+    }
+    return true;
+}
+
+} // namespace mgreview::Migrations

@@ -1,0 +1,59 @@
+#include "store/studyrows.h"
+
+#include "format/studyjson.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace mgreview {
+
+QByteArray studyToRecordJson(const Study &study)
+{
+    return QJsonDocument(studyToJson(study)).toJson(QJsonDocument::Compact);
+}
+
+std::optional<Study> studyFromRecordJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (!doc.isObject()) {
+        *error = QStringLiteral("damaged study record: %1").arg(parseError.errorString());
+        return std::nullopt;
+    }
+    return studyFromJson(doc.object(), error);
+}
+
+SearchableText searchableText(const Study &study)
+{
+    SearchableText text;
+    text.title = study.citation.title.isEmpty() ? study.citation.text : study.citation.title;
+    text.authors = study.citation.authors.join(QStringLiteral("; "));
+    QStringList conclusions;
+    for (const Conclusion &c : study.conclusions)
+        conclusions.append(c.text);
+    text.conclusions = conclusions.join(u'\n');
+    QStringList other{study.ids.doi, study.ids.pmid, study.citation.journal, study.id};
+    text.other = other.join(u' ');
+    return text;
+}
+
+QString joinCodes(const QStringList &codes)
+{
+    if (codes.isEmpty())
+        return {};
+    return u'|' + codes.join(u'|') + u'|';
+}
+
+QStringList splitCodes(const QString &joined)
+{
+    return joined.split(u'|', Qt::SkipEmptyParts);
+}
+
+Independence effectiveIndependence(const Study &study)
+{
+    if (!study.independence.value.isEmpty())
+        return study.independence;
+    return {QStringLiteral("unclear"), QString(), QStringLiteral("not classified yet"), ClassificationSource::None};
+}
+
+} // namespace mgreview

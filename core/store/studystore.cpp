@@ -1,0 +1,260 @@
+#include "store/studystore.h"
+
+#include "store/database.h"
+#include "store/studyrows.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mgreview {
+
+namespace {
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+void bindProjections(QSqlQuery &q, const Study &s)
+{
+    const Independence independence = effectiveIndependence(s);
+    q.bindValue(QStringLiteral(":title"), s.citation.title.isEmpty() ? s.citation.text : s.citation.title);
+    q.bindValue(QStringLiteral(":authors"), s.citation.authors.join(QStringLiteral("; ")));
+    q.bindValue(QStringLiteral(":first_author"), s.firstAuthor());
+    q.bindValue(QStringLiteral(":year"), s.citation.year);
+    q.bindValue(QStringLiteral(":journal"), s.citation.journal);
+    q.bindValue(QStringLiteral(":doi"), s.ids.doi);
+    q.bindValue(QStringLiteral(":pmid"), s.ids.pmid);
+    q.bindValue(QStringLiteral(":design"), s.design);
+    q.bindValue(QStringLiteral(":populations"), joinCodes(s.populations));
+    q.bindValue(QStringLiteral(":cramp_types"), joinCodes(s.crampTypes));
+    q.bindValue(QStringLiteral(":direction"), s.direction);
+    q.bindValue(QStringLiteral(":independence"), independence.value);
+    q.bindValue(QStringLiteral(":independence_link"), independence.link);
+    q.bindValue(QStringLiteral(":independence_source"), toString(independence.source));
+    q.bindValue(QStringLiteral(":independence_reason"), independence.reason);
+    q.bindValue(QStringLiteral(":record"), QString::fromUtf8(studyToRecordJson(s)));
+}
+
+const QString kSummaryColumns = QStringLiteral(
+    "pk, id, first_author, authors, year, title, journal, doi, pmid, design, populations, cramp_types, "
+    "direction, independence, independence_link, independence_source, independence_reason");
+
+} // namespace
+
+StudyStore::StudyStore(const Database &database) : m_database(database) {}
+
+bool StudyStore::insertOne(QSqlDatabase &db, const Study &study, const QString &now, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO studies(id, title, authors, first_author, year, journal, doi, pmid, design, populations, "
+        "cramp_types, direction, independence, independence_link, independence_source, independence_reason, "
+        "record, version, created_at, updated_at) VALUES (:id, :title, :authors, :first_author, :year, :journal, "
+        ":doi, :pmid, :design, :populations, :cramp_types, :direction, :independence, :independence_link, "
+        ":independence_source, :independence_reason, :record, 1, :created, :updated) RETURNING pk"));
+    q.bindValue(QStringLiteral(":id"), study.id);
+    bindProjections(q, study);
+    q.bindValue(QStringLiteral(":created"), now);
+    q.bindValue(QStringLiteral(":updated"), now);
+    if (!q.exec() || !q.next()) {
+        *error = describeSqlError(QStringLiteral("saving study '%1'").arg(study.id), q);
+        return false;
+    }
+    const qint64 key = q.value(0).toLongLong();
+    q.finish();
+    return m_database.fullText().upsert(db, key, searchableText(study), error);
+}
+
+bool StudyStore::insert(const Study &study, QString *error)
+{
+    return insertMany({study}, error);
+}
+
+bool StudyStore::insertMany(const QVector<Study> &studies, QString *error,
+                            const std::function<bool(int)> &progress, const ExtraWrite &extra)
+{
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        *error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
+        return false;
+    }
+    const QString now = nowText();
+    for (int i = 0; i < studies.size(); ++i) {
+        if (contains(studies.at(i).id)) {
+            *error = QStringLiteral("a study with id '%1' already exists").arg(studies.at(i).id);
+            return false;
+        }
+        if (!insertOne(db, studies.at(i), now, error))
+            return false;
+        if (progress && (i % 256 == 255 || i + 1 == studies.size()) && !progress(i + 1)) {
+            *error = QStringLiteral("cancelled; nothing was saved");
+            return false;
+        }
+    }
+    if (extra && !extra(db, error))
+        return false;
+    return transaction.commit(error);
+}
+
+bool StudyStore::update(const Study &study, QString *error)
+{
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        *error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "UPDATE studies SET title = :title, authors = :authors, first_author = :first_author, year = :year, "
+        "journal = :journal, doi = :doi, pmid = :pmid, design = :design, populations = :populations, "
+        "cramp_types = :cramp_types, direction = :direction, independence = :independence, "
+        "independence_link = :independence_link, independence_source = :independence_source, "
+        "independence_reason = :independence_reason, record = :record, "
+        "version = version + 1, updated_at = :updated WHERE id = :id RETURNING pk"));
+    bindProjections(q, study);
+    q.bindValue(QStringLiteral(":updated"), nowText());
+    q.bindValue(QStringLiteral(":id"), study.id);
+    if (!q.exec()) {
+        *error = describeSqlError(QStringLiteral("saving study '%1'").arg(study.id), q);
+        return false;
+    }
+    if (!q.next()) {
+        *error = QStringLiteral("no study with id '%1'").arg(study.id);
+        return false;
+    }
+    const qint64 key = q.value(0).toLongLong();
+    q.finish();
+    if (!m_database.fullText().upsert(db, key, searchableText(study), error))
+        return false;
+    return transaction.commit(error);
+}
+
+bool StudyStore::remove(const QString &id, QString *error)
+{
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM studies WHERE id = ? RETURNING pk"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = describeSqlError(QStringLiteral("removing study '%1'").arg(id), q);
+        return false;
+    }
+    if (!q.next()) {
+        *error = QStringLiteral("no study with id '%1'").arg(id);
+        return false;
+    }
+    const qint64 key = q.value(0).toLongLong();
+    q.finish();
+    if (!m_database.fullText().remove(db, key, error))
+        return false;
+    return transaction.commit(error);
+}
+
+std::optional<Study> StudyStore::load(const QString &id, QString *error) const
+{
+    error->clear();
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT record FROM studies WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = describeSqlError(QStringLiteral("reading study '%1'").arg(id), q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return studyFromRecordJson(q.value(0).toByteArray(), error);
+}
+
+std::optional<QVector<Study>> StudyStore::loadAll(QString *error) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT record FROM studies ORDER BY pk"))) {
+        *error = describeSqlError(QStringLiteral("reading studies"), q);
+        return std::nullopt;
+    }
+    QVector<Study> out;
+    while (q.next()) {
+        std::optional<Study> study = studyFromRecordJson(q.value(0).toByteArray(), error);
+        if (!study)
+            return std::nullopt;
+        out.append(std::move(*study));
+    }
+    return out;
+}
+
+std::optional<QVector<StudySummary>> StudyStore::summaries(QString *error) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    // Only projections: parsing 100,000 records would make opening slow.
+    if (!q.exec(QStringLiteral("SELECT ") + kSummaryColumns + QStringLiteral(" FROM studies ORDER BY pk"))) {
+        *error = describeSqlError(QStringLiteral("reading the study list"), q);
+        return std::nullopt;
+    }
+    QVector<StudySummary> out;
+    while (q.next()) {
+        StudySummary s;
+        s.key = q.value(0).toLongLong();
+        s.id = q.value(1).toString();
+        s.firstAuthor = q.value(2).toString();
+        s.authors = q.value(3).toString();
+        s.year = q.value(4).toInt();
+        s.title = q.value(5).toString();
+        s.journal = q.value(6).toString();
+        s.doi = q.value(7).toString();
+        s.pmid = q.value(8).toString();
+        s.design = q.value(9).toString();
+        s.populations = splitCodes(q.value(10).toString());
+        s.crampTypes = splitCodes(q.value(11).toString());
+        s.direction = q.value(12).toString();
+        s.independence = q.value(13).toString();
+        s.independenceLink = q.value(14).toString();
+        s.independenceSource = q.value(15).toString();
+        s.independenceReason = q.value(16).toString();
+        out.append(std::move(s));
+    }
+    return out;
+}
+
+std::optional<QVector<qint64>> StudyStore::search(const QString &query, QString *error) const
+{
+    QSqlDatabase db = m_database.connection();
+    error->clear();
+    std::optional<QVector<qint64>> keys = m_database.fullText().match(db, query, error);
+    if (!error->isEmpty())
+        return std::nullopt;
+    return keys;
+}
+
+bool StudyStore::forEachSearchText(const std::function<void(qint64, const SearchableText &)> &fn,
+                                   QString *error) const
+{
+    QSqlDatabase db = m_database.connection();
+    return m_database.fullText().forEach(db, fn, error);
+}
+
+int StudyStore::count(QString *error) const
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM studies")) || !q.next()) {
+        *error = describeSqlError(QStringLiteral("counting studies"), q);
+        return -1;
+    }
+    return q.value(0).toInt();
+}
+
+bool StudyStore::contains(const QString &id) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM studies WHERE id = ?"));
+    q.addBindValue(id);
+    return q.exec() && q.next();
+}
+
+} // namespace mgreview

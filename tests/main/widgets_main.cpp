@@ -1,0 +1,11 @@
+// main() for GUI suites: real widgets under QT_QPA_PLATFORM=offscreen.
+#include <QApplication>
+
+#include <gtest/gtest.h>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
