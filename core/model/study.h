@@ -159,6 +159,7 @@ struct Study {
     QMap<QString, QString> notVerified; ///< Field key -> why it is not verified.
 
     bool isVerified(const QString &field) const { return !notVerified.contains(field); }
+    bool isVerified(const char *field) const { return isVerified(QString::fromLatin1(field)); }
     QString firstAuthor() const;
 
     bool operator==(const Study &) const = default;

@@ -1,0 +1,283 @@
+#include "models/studydetailmodel.h"
+
+#include "model/vocabulary.h"
+
+#include <QLocale>
+
+namespace mgreview {
+
+namespace {
+
+// Internal ids: sections have id 0, entries carry their section row + 1.
+constexpr quintptr kSectionId = 0;
+
+QString number(double value)
+{
+    // Proper minus sign for readers; no trailing zeros.
+    QString text = QString::number(value, 'g', QLocale::FloatingPointShortest);
+    if (text.startsWith(u'-'))
+        text.replace(0, 1, QChar(0x2212));
+    return text;
+}
+
+QString effectSummary(const EffectEstimate &e, const Vocabularies &v)
+{
+    QString text;
+    if (!e.measure.isEmpty())
+        text += e.measure + u' ';
+    if (e.value)
+        text += number(*e.value);
+    if (!e.unit.isEmpty())
+        text += u' ' + e.unit;
+    if (e.ciLow && e.ciHigh)
+        text += QStringLiteral(" (95% CI %1 to %2)").arg(number(*e.ciLow), number(*e.ciHigh));
+    if (!e.certainty.isEmpty())
+        text += QStringLiteral("; %1 certainty").arg(v.certainty.label(e.certainty).toLower());
+    return text.trimmed();
+}
+
+} // namespace
+
+StudyDetailModel::StudyDetailModel(const Vocabularies &vocabularies, QObject *parent)
+    : QAbstractItemModel(parent), m_vocabularies(vocabularies)
+{
+}
+
+void StudyDetailModel::setStudy(const Study &study)
+{
+    beginResetModel();
+    m_study = study;
+    m_sections = build(study);
+    endResetModel();
+}
+
+void StudyDetailModel::clear()
+{
+    beginResetModel();
+    m_study.reset();
+    m_sections.clear();
+    endResetModel();
+}
+
+int StudyDetailModel::sectionRow(const QString &sectionId) const
+{
+    for (int i = 0; i < m_sections.size(); ++i) {
+        if (m_sections.at(i).id == sectionId)
+            return i;
+    }
+    return -1;
+}
+
+QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s) const
+{
+    const Vocabularies &v = m_vocabularies;
+    const auto reason = [&](const char *field) { return s.notVerified.value(QString::fromLatin1(field)); };
+    const auto notVerifiedEntry = [&](const QString &label, const char *field) {
+        Entry e{Warning, label, tr("not verified"), {}, {}, {}, reason(field)};
+        if (e.notVerifiedReason.isEmpty())
+            e.notVerifiedReason = tr("not reported");
+        return e;
+    };
+    const auto labels = [](const Vocabulary &vocabulary, const QStringList &ids) {
+        QStringList out;
+        for (const QString &id : ids)
+            out.append(vocabulary.label(id));
+        return out.join(QStringLiteral("; "));
+    };
+
+    QVector<SectionData> sections;
+
+    // Citation and identifiers, with links people can follow.
+    SectionData citation{QStringLiteral("citation"), tr("Citation"), {}};
+    citation.entries.append({Text, tr("Citation"), s.citation.text, {}, {}, {}, {}});
+    if (!s.citation.authors.isEmpty() || !s.isVerified(Field::Authors))
+        citation.entries.append({Text, tr("Authors"), s.citation.authors.join(QStringLiteral(", ")), {}, {}, {},
+                                 reason(Field::Authors)});
+    citation.entries.append({Text, tr("Title"), s.citation.title, {}, {}, {}, reason(Field::Title)});
+    citation.entries.append({Text, tr("Journal"), s.citation.journal, {}, {}, {}, reason(Field::Journal)});
+    citation.entries.append({Text, tr("Year"), s.citation.year > 0 ? QString::number(s.citation.year) : QString(),
+                             {}, {}, s.citation.yearNote, {}});
+    const auto identifier = [&](const QString &label, const QString &value, const char *field, const QUrl &url) {
+        if (!value.isEmpty())
+            citation.entries.append({Link, label, value, url, {}, {}, reason(field)});
+        else
+            citation.entries.append(notVerifiedEntry(label, field));
+    };
+    identifier(tr("DOI"), s.ids.doi, Field::Doi, QUrl(QStringLiteral("https://doi.org/") + s.ids.doi));
+    identifier(tr("PMID"), s.ids.pmid, Field::Pmid,
+               QUrl(QStringLiteral("https://pubmed.ncbi.nlm.nih.gov/%1/").arg(s.ids.pmid)));
+    identifier(tr("PMCID"), s.ids.pmcid, Field::Pmcid,
+               QUrl(QStringLiteral("https://pmc.ncbi.nlm.nih.gov/articles/%1/").arg(s.ids.pmcid)));
+    if (!s.ids.registration.isEmpty())
+        citation.entries.append({Text, tr("Registration"), s.ids.registration, {}, {}, {}, reason(Field::Registration)});
+    sections.append(citation);
+
+    // What kind of study, in whom, of what.
+    SectionData study{QStringLiteral("study"), tr("Study"), {}};
+    study.entries.append({Text, tr("Design"), v.design.label(s.design), {}, {}, s.designText, {}});
+    study.entries.append({Text, tr("Population"), labels(v.population, s.populations), {}, {}, s.populationText, {}});
+    study.entries.append({Text, tr("Cramp type"), labels(v.crampType, s.crampTypes), {}, {},
+                          s.crampTypeText.join(QStringLiteral("; ")), {}});
+    study.entries.append({Text, tr("Intervention"), s.intervention.text, {}, {}, {}, reason(Field::Intervention)});
+    if (!s.intervention.comparator.isEmpty())
+        study.entries.append({Text, tr("Comparator"), s.intervention.comparator, {}, {}, {}, {}});
+    study.entries.append({Text, tr("Sample size"), s.sampleSize ? QString::number(*s.sampleSize) : QString(), {}, {},
+                          s.sampleText, reason(Field::SampleSize)});
+    study.entries.append({Classification, tr("Direction of conclusion"),
+                          s.direction.isEmpty() ? tr("not coded") : v.direction.label(s.direction), {},
+                          s.direction.isEmpty() ? QString() : tr("curated (studies/ file)"), {}, {}});
+    sections.append(study);
+
+    // The authors' own words.
+    SectionData conclusions{QStringLiteral("conclusions"), tr("Authors' conclusions (verbatim)"), {}};
+    for (const mgreview::Conclusion &c : s.conclusions) {
+        QString where = v.conclusionSource.label(c.source);
+        if (!c.where.isEmpty())
+            where += QStringLiteral(" — ") + c.where;
+        conclusions.entries.append({Conclusion, v.conclusionSource.label(c.source), c.text, {}, where, c.note, {}});
+    }
+    if (s.conclusions.isEmpty() || !s.isVerified(Field::Conclusions))
+        conclusions.entries.append(notVerifiedEntry(s.conclusions.isEmpty() ? tr("Conclusion") : tr("Abstract conclusion"),
+                                                    Field::Conclusions));
+    sections.append(conclusions);
+
+    // What secondary documents claim about it, beside what it says.
+    if (!s.claims.isEmpty()) {
+        SectionData claims{QStringLiteral("claims"), tr("What secondary sources claim"), {}};
+        for (const mgreview::Claim &c : s.claims)
+            claims.entries.append({Claim, v.claimSource.label(c.by), c.text, {}, c.kind, c.note, {}});
+        sections.append(claims);
+    }
+
+    if (!s.effects.isEmpty()) {
+        SectionData effects{QStringLiteral("effects"), tr("Effect estimates"), {}};
+        for (const EffectEstimate &e : s.effects)
+            effects.entries.append({Effect, e.outcome.isEmpty() ? tr("Estimate") : e.outcome, effectSummary(e, v), {},
+                                    {}, e.text, {}});
+        sections.append(effects);
+    }
+
+    SectionData funding{QStringLiteral("funding"), tr("Funding and conflicts of interest"), {}};
+    const QString fundingReason = reason(Field::Funding);
+    if (!s.funding.statement.isEmpty())
+        funding.entries.append({Text, tr("Funding statement"), s.funding.statement, {}, {}, {}, {}});
+    else
+        funding.entries.append({Warning, tr("Funding statement"),
+                                fundingReason.isEmpty() ? tr("not reported") : tr("not verified"), {}, {}, {},
+                                fundingReason.isEmpty() ? tr("not reported") : fundingReason});
+    if (!s.funding.coiStatement.isEmpty())
+        funding.entries.append({Text, tr("Conflicts of interest"), s.funding.coiStatement, {}, {}, {}, {}});
+    else
+        funding.entries.append({Warning, tr("Conflicts of interest"),
+                                fundingReason.isEmpty() ? tr("not reported") : tr("not verified"), {}, {}, {},
+                                fundingReason.isEmpty() ? tr("not reported") : fundingReason});
+    for (const Funder &f : s.funding.funders)
+        funding.entries.append({Text, tr("Funder"), QStringLiteral("%1 (%2)").arg(f.name, v.funderType.label(f.type)),
+                                {}, f.source, {}, {}});
+    if (!s.funding.notes.isEmpty())
+        funding.entries.append({Text, tr("What is known"), s.funding.notes, {}, {}, {}, {}});
+    sections.append(funding);
+
+    SectionData independence{QStringLiteral("independence"), tr("Funding independence"), {}};
+    if (s.independence.value.isEmpty()) {
+        independence.entries.append({Classification, tr("Independence"), tr("Unclear"), {}, tr("not classified yet"),
+                                     {}, {}});
+    } else {
+        QString value = v.independence.label(s.independence.value);
+        if (!s.independence.link.isEmpty())
+            value += QStringLiteral(" — ") + v.industryLink.label(s.independence.link);
+        independence.entries.append({Classification, tr("Independence"), value, {},
+                                     toString(s.independence.source), s.independence.reason,
+                                     reason(Field::Independence)});
+    }
+    sections.append(independence);
+
+    if (!s.extraFacts.isEmpty() || !s.openAccess.isEmpty()) {
+        SectionData facts{QStringLiteral("facts"), tr("Other facts"), {}};
+        if (!s.openAccess.isEmpty())
+            facts.entries.append({Text, tr("Open access"), s.openAccess, {}, {}, {}, reason(Field::OpenAccess)});
+        for (const ExtraFact &f : s.extraFacts)
+            facts.entries.append({Text, f.label, f.text, {}, {}, {}, {}});
+        sections.append(facts);
+    }
+
+    SectionData sources{QStringLiteral("sources"), tr("Sources"), {}};
+    for (const QString &address : s.sources) {
+        // Some source entries carry a remark after the address: link only the address.
+        const QString url = address.section(u' ', 0, 0);
+        sources.entries.append({Link, QString(), address, QUrl(url), {}, {}, {}});
+    }
+    sections.append(sources);
+    return sections;
+}
+
+QModelIndex StudyDetailModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!parent.isValid())
+        return row < m_sections.size() ? createIndex(row, column, kSectionId) : QModelIndex();
+    if (parent.internalId() != kSectionId || parent.column() != 0)
+        return {};
+    const SectionData &section = m_sections.at(parent.row());
+    return row < section.entries.size() ? createIndex(row, column, quintptr(parent.row() + 1)) : QModelIndex();
+}
+
+QModelIndex StudyDetailModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == kSectionId)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, kSectionId);
+}
+
+int StudyDetailModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_sections.size());
+    if (parent.internalId() == kSectionId && parent.column() == 0)
+        return int(m_sections.at(parent.row()).entries.size());
+    return 0;
+}
+
+int StudyDetailModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant StudyDetailModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() == kSectionId) {
+        const SectionData &section = m_sections.at(index.row());
+        switch (role) {
+        case Qt::DisplayRole: return index.column() == LabelColumn ? section.title : QVariant();
+        case KindRole: return int(Section);
+        case SectionIdRole: return section.id;
+        default: return {};
+        }
+    }
+    const SectionData &section = m_sections.at(int(index.internalId() - 1));
+    const Entry &e = section.entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return index.column() == LabelColumn ? e.label : e.value;
+    case Qt::ToolTipRole: return e.notVerifiedReason.isEmpty() ? e.note : tr("Not verified: %1").arg(e.notVerifiedReason);
+    case KindRole: return int(e.kind);
+    case NotVerifiedRole: return !e.notVerifiedReason.isEmpty();
+    case NotVerifiedReasonRole: return e.notVerifiedReason;
+    case UrlRole: return e.url;
+    case SourceRole: return e.source;
+    case NoteRole: return e.note;
+    case SectionIdRole: return section.id;
+    default: return {};
+    }
+}
+
+QVariant StudyDetailModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
+        return section == LabelColumn ? tr("Field") : tr("Value");
+    return QAbstractItemModel::headerData(section, orientation, role);
+}
+
+} // namespace mgreview

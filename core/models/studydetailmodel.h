@@ -1,0 +1,74 @@
+#pragma once
+
+#include "model/study.h"
+
+#include <QAbstractItemModel>
+#include <QUrl>
+#include <QVector>
+
+#include <optional>
+
+namespace mgreview {
+
+struct Vocabularies;
+
+/// Everything the conclusion pane shows about one study, as a two-level tree:
+/// sections (Citation, Conclusions, …) holding entries (label in column 0, value in
+/// column 1). Views render it; they never read the Study themselves.
+class StudyDetailModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { LabelColumn, ValueColumn, ColumnCount };
+    enum Role {
+        KindRole = Qt::UserRole + 1, ///< EntryKind of an entry (int), or Section for sections.
+        NotVerifiedRole,             ///< bool: the fact is not verified.
+        NotVerifiedReasonRole,       ///< Why it is not verified.
+        UrlRole,                     ///< QUrl to open for links (DOI, PMID, sources).
+        SourceRole,                  ///< Where a conclusion or claim came from.
+        NoteRole,                    ///< A note attached to the entry.
+        SectionIdRole,               ///< Stable section id ("citation", "conclusions", …).
+    };
+    enum EntryKind { Section, Text, Link, Conclusion, Claim, Effect, Classification, Warning };
+    Q_ENUM(EntryKind)
+
+    explicit StudyDetailModel(const Vocabularies &vocabularies, QObject *parent = nullptr);
+
+    void setStudy(const Study &study);
+    void clear();
+    bool hasStudy() const { return m_study.has_value(); }
+    const std::optional<Study> &study() const { return m_study; }
+    /// Row of a section by id, or -1.
+    int sectionRow(const QString &sectionId) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Entry {
+        EntryKind kind = Text;
+        QString label;
+        QString value;
+        QUrl url;
+        QString source;
+        QString note;
+        QString notVerifiedReason; ///< Non-empty: not verified.
+    };
+    struct SectionData {
+        QString id;
+        QString title;
+        QVector<Entry> entries;
+    };
+    QVector<SectionData> build(const Study &study) const;
+
+    const Vocabularies &m_vocabularies;
+    std::optional<Study> m_study;
+    QVector<SectionData> m_sections;
+};
+
+} // namespace mgreview
