@@ -64,6 +64,9 @@ QJsonObject studyToJson(const Study &s)
                                      {QStringLiteral("comparator"), i.comparator}};
     o[u"sample_size"] = s.sampleSize ? QJsonValue(*s.sampleSize) : QJsonValue(QJsonValue::Null);
     o[u"sample_text"] = s.sampleText;
+    o[u"abstract"] = s.abstract;
+    o[u"keywords"] = strings(s.keywords);
+    o[u"publication_types"] = strings(s.publicationTypes);
     o[u"direction"] = s.direction;
     o[u"certainty"] = s.certainty;
 
@@ -140,6 +143,9 @@ std::optional<Study> studyFromJson(const QJsonObject &o, QString *error)
     if (o[u"sample_size"].isDouble())
         s.sampleSize = o[u"sample_size"].toInt();
     s.sampleText = o[u"sample_text"].toString();
+    s.abstract = o[u"abstract"].toString();
+    s.keywords = stringsFrom(o[u"keywords"]);
+    s.publicationTypes = stringsFrom(o[u"publication_types"]);
     s.direction = o[u"direction"].toString();
     s.certainty = o[u"certainty"].toString();
     for (const QJsonValue &v : o[u"effects"].toArray()) {

@@ -54,11 +54,22 @@ struct Reader {
         }
     }
 
-    void checkCodes(const toml::table &t, std::string_view key, const QStringList &values,
-                    const Vocabulary &vocabulary)
+    void checkCodes(const toml::table &t, std::string_view key, const Vocabulary &vocabulary)
     {
-        for (const QString &value : values)
-            checkCode(t, key, value, vocabulary, false);
+        // Point at the offending element, not at the start of the array: lists can be long.
+        const toml::array *array = t.get_as<toml::array>(key);
+        if (!array)
+            return;
+        for (const toml::node &element : *array) {
+            const auto *value = element.as_string();
+            if (!value)
+                continue; // stringList() has reported it already
+            const QString id = toQString(value->get());
+            if (!vocabulary.contains(id))
+                errors.append(located(file, element,
+                                      QStringLiteral("unknown %1 '%2' (known: %3)")
+                                          .arg(vocabulary.name(), id, vocabulary.ids().join(QStringLiteral(", ")))));
+        }
     }
 
     std::optional<double> number(const toml::table &t, std::string_view key)
@@ -138,7 +149,7 @@ void readFunding(Reader &r, const toml::table &t, Funding *f)
 void readBody(Reader &r, const toml::table &root, Study *s)
 {
     rejectUnknownKeys(root,
-                      {"id", "sources", "open_access", "citation", "identifiers", "design", "population",
+                      {"id", "sources", "open_access", "abstract", "keywords", "publication_types", "citation", "identifiers", "design", "population",
                        "cramp_types", "intervention", "sample", "outcome", "effects", "conclusions",
                        "claims", "funding", "independence", "facts", "not_verified"},
                       r.file, &r.errors);
@@ -148,17 +159,27 @@ void readBody(Reader &r, const toml::table &root, Study *s)
                                 QStringLiteral("'id' must be lowercase letters, digits and '_' (got '%1')").arg(s->id)));
     s->sources = r.list(root, "sources");
     s->openAccess = r.str(root, "open_access");
+    s->abstract = r.str(root, "abstract");
+    s->keywords = r.list(root, "keywords");
+    s->publicationTypes = r.list(root, "publication_types");
 
     if (const toml::table *t = r.table(root, "citation", true))
         readCitation(r, *t, &s->citation);
     if (const toml::table *t = r.table(root, "identifiers", false)) {
         rejectUnknownKeys(*t, {"doi", "pmid", "pmcid", "registration"}, r.file, &r.errors);
         s->ids = {r.str(*t, "doi"), r.str(*t, "pmid"), r.str(*t, "pmcid"), r.str(*t, "registration")};
-        if (!s->ids.doi.isEmpty() && !s->ids.doi.startsWith(QStringLiteral("10.")))
-            r.errors.append(located(r.file, *t->get("doi"), QStringLiteral("a DOI starts with '10.' (got '%1')").arg(s->ids.doi)));
+        // A bare identifier or nothing: remarks such as "(unverified)" belong in [not_verified],
+        // where the app shows them, never inside the identifier a link is made from.
+        static const QRegularExpression doi(QStringLiteral("^10\\.[0-9]{4,9}/\\S+$"));
+        if (!s->ids.doi.isEmpty() && !doi.match(s->ids.doi).hasMatch())
+            r.errors.append(located(r.file, *t->get("doi"),
+                                    QStringLiteral("a DOI looks like '10.1234/suffix' without spaces (got '%1')").arg(s->ids.doi)));
         static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
         if (!s->ids.pmid.isEmpty() && !digits.match(s->ids.pmid).hasMatch())
             r.errors.append(located(r.file, *t->get("pmid"), QStringLiteral("a PMID is digits only (got '%1')").arg(s->ids.pmid)));
+        static const QRegularExpression pmcid(QStringLiteral("^PMC[0-9]+$"));
+        if (!s->ids.pmcid.isEmpty() && !pmcid.match(s->ids.pmcid).hasMatch())
+            r.errors.append(located(r.file, *t->get("pmcid"), QStringLiteral("a PMCID is 'PMC' and digits (got '%1')").arg(s->ids.pmcid)));
     }
     if (const toml::table *t = r.table(root, "design", true)) {
         rejectUnknownKeys(*t, {"code", "text"}, r.file, &r.errors);
@@ -170,13 +191,13 @@ void readBody(Reader &r, const toml::table &root, Study *s)
         rejectUnknownKeys(*t, {"codes", "text"}, r.file, &r.errors);
         s->populations = r.list(*t, "codes");
         s->populationText = r.str(*t, "text");
-        r.checkCodes(*t, "codes", s->populations, r.vocab.population);
+        r.checkCodes(*t, "codes", r.vocab.population);
     }
     if (const toml::table *t = r.table(root, "cramp_types", true)) {
         rejectUnknownKeys(*t, {"codes", "text"}, r.file, &r.errors);
         s->crampTypes = r.list(*t, "codes");
         s->crampTypeText = r.list(*t, "text");
-        r.checkCodes(*t, "codes", s->crampTypes, r.vocab.crampType);
+        r.checkCodes(*t, "codes", r.vocab.crampType);
     }
     if (const toml::table *t = r.table(root, "intervention", false)) {
         rejectUnknownKeys(*t, {"text", "agent", "salt", "route", "dose", "duration", "comparator"}, r.file, &r.errors);
@@ -320,7 +341,7 @@ QByteArray number(const char *key, double value)
 } // namespace
 
 StudyFileResult readStudyText(const QByteArray &utf8, const QString &displayName,
-                              const Vocabularies &vocabularies)
+                              const Vocabularies &vocabularies, const QString &expectedId)
 {
     Reader reader{displayName, vocabularies, {}};
     StudyFileResult result;
@@ -328,6 +349,13 @@ StudyFileResult readStudyText(const QByteArray &utf8, const QString &displayName
     if (root) {
         Study study;
         readBody(reader, *root, &study);
+        if (!expectedId.isEmpty() && !study.id.isEmpty() && study.id != expectedId) {
+            // Point at the id itself: the file may start with comments.
+            const toml::node *id = root->get("id");
+            reader.errors.append(located(displayName, id ? id->source() : root->source(),
+                                         QStringLiteral("id '%1' does not match the file name (expected '%2')")
+                                             .arg(study.id, expectedId)));
+        }
         if (reader.errors.isEmpty())
             result.study = std::move(study);
     }
@@ -343,13 +371,7 @@ StudyFileResult readStudyFile(const QString &path, const Vocabularies &vocabular
         result.errors.append(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
         return result;
     }
-    StudyFileResult result = readStudyText(file.readAll(), path, vocabularies);
-    if (result.study && result.study->id != QFileInfo(path).completeBaseName()) {
-        result.errors.append(QStringLiteral("%1:1:1: id '%2' does not match the file name")
-                                 .arg(path, result.study->id));
-        result.study.reset();
-    }
-    return result;
+    return readStudyText(file.readAll(), path, vocabularies, QFileInfo(path).completeBaseName());
 }
 
 QByteArray writeStudyText(const Study &s)
@@ -358,6 +380,12 @@ QByteArray writeStudyText(const Study &s)
     out += line("id", s.id);
     out += array("sources", s.sources, true);
     out += line("open_access", s.openAccess);
+    if (!s.abstract.isEmpty())
+        out += line("abstract", s.abstract);
+    if (!s.keywords.isEmpty())
+        out += array("keywords", s.keywords, false);
+    if (!s.publicationTypes.isEmpty())
+        out += array("publication_types", s.publicationTypes, false);
 
     out += "\n[citation]\n";
     out += line("text", s.citation.text);
@@ -448,10 +476,7 @@ QVector<LoadedStudy> readStudyFolder(const QString &folder, const Vocabularies &
             continue;
         }
         const QByteArray bytes = file.readAll();
-        StudyFileResult result = readStudyText(bytes, path, vocabularies);
-        if (result.study && result.study->id != QFileInfo(path).completeBaseName())
-            result.errors.append(QStringLiteral("%1:1:1: id '%2' does not match the file name")
-                                     .arg(path, result.study->id));
+        StudyFileResult result = readStudyText(bytes, path, vocabularies, QFileInfo(path).completeBaseName());
         if (!result.errors.isEmpty()) {
             errors->append(result.errors);
             continue;

@@ -145,6 +145,9 @@ struct Study {
     Intervention intervention;
     std::optional<int> sampleSize; ///< Participants, when a single number applies.
     QString sampleText;
+    QString abstract;             ///< Abstract text (imported records); empty for most seeded studies.
+    QStringList keywords;         ///< Keywords / MeSH terms (imported records).
+    QStringList publicationTypes; ///< E.g. "Randomized Controlled Trial" (PubMed PT).
     QString direction;   ///< Direction vocabulary id of the authors' conclusion.
     QString certainty;   ///< Overall certainty where graded.
 

@@ -32,7 +32,8 @@ SearchableText searchableText(const Study &study)
     for (const Conclusion &c : study.conclusions)
         conclusions.append(c.text);
     text.conclusions = conclusions.join(u'\n');
-    QStringList other{study.ids.doi, study.ids.pmid, study.citation.journal, study.id};
+    QStringList other{study.abstract, study.keywords.join(u' '), study.ids.doi, study.ids.pmid,
+                      study.citation.journal, study.id};
     text.other = other.join(u' ');
     return text;
 }
@@ -47,13 +48,6 @@ QString joinCodes(const QStringList &codes)
 QStringList splitCodes(const QString &joined)
 {
     return joined.split(u'|', Qt::SkipEmptyParts);
-}
-
-Independence effectiveIndependence(const Study &study)
-{
-    if (!study.independence.value.isEmpty())
-        return study.independence;
-    return {QStringLiteral("unclear"), QString(), QStringLiteral("not classified yet"), ClassificationSource::None};
 }
 
 } // namespace mgreview
