@@ -17,9 +17,10 @@ struct StudyFileResult {
 };
 
 /// Reads and validates one study file (format: docs/formats/studies.md).
-/// `displayName` is used in messages (e.g. "studies/x.toml").
+/// `displayName` is used in messages (e.g. "studies/x.toml"). A non-empty `expectedId`
+/// (the file's base name) must equal the study's id; a mismatch is reported at the id.
 StudyFileResult readStudyText(const QByteArray &utf8, const QString &displayName,
-                              const Vocabularies &vocabularies);
+                              const Vocabularies &vocabularies, const QString &expectedId = {});
 StudyFileResult readStudyFile(const QString &path, const Vocabularies &vocabularies);
 
 /// Serialises a study in the studies/ format. readStudyText(writeStudyText(s)) == s.

@@ -76,7 +76,13 @@ bool loadOne(const QString &folder, const QString &name, Vocabulary *out, QStrin
             term.shortLabel = stringOr(*table, "short", path, errors);
             term.symbol = stringOr(*table, "symbol", path, errors);
             term.synonyms = stringList(*table, "synonyms", path, errors);
-            term.rank = int(table->get_as<int64_t>("rank") ? **table->get_as<int64_t>("rank") : 0);
+            if (const toml::node *rank = table->get("rank")) {
+                // A mistyped rank would silently reorder the evidence: say so instead.
+                if (const auto *value = rank->as_integer())
+                    term.rank = int(value->get());
+                else
+                    errors->append(located(path, *rank, QStringLiteral("'rank' must be a whole number")));
+            }
             if (term.id.isEmpty() || term.label.isEmpty()) {
                 errors->append(located(path, node, QStringLiteral("a term needs an id and a label")));
                 continue;

@@ -22,18 +22,24 @@ QString number(double value)
 
 QString effectSummary(const EffectEstimate &e, const Vocabularies &v)
 {
-    QString text;
+    QStringList estimate;
     if (!e.measure.isEmpty())
-        text += e.measure + u' ';
+        estimate.append(e.measure);
     if (e.value)
-        text += number(*e.value);
-    if (!e.unit.isEmpty())
-        text += u' ' + e.unit;
+        estimate.append(number(*e.value));
+    if (!e.unit.isEmpty() && e.value)
+        estimate.append(e.unit);
     if (e.ciLow && e.ciHigh)
-        text += QStringLiteral(" (95% CI %1 to %2)").arg(number(*e.ciLow), number(*e.ciHigh));
+        estimate.append(QStringLiteral("(95% CI %1 to %2)").arg(number(*e.ciLow), number(*e.ciHigh)));
+    QStringList parts;
+    if (!estimate.isEmpty())
+        parts.append(estimate.join(u' '));
     if (!e.certainty.isEmpty())
-        text += QStringLiteral("; %1 certainty").arg(v.certainty.label(e.certainty).toLower());
-    return text.trimmed();
+        parts.append(QStringLiteral("%1 certainty").arg(v.certainty.label(e.certainty)));
+    // With no numbers, the source's own sentence is the estimate.
+    if (estimate.isEmpty() && !e.text.isEmpty())
+        parts.prepend(e.text);
+    return parts.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -73,10 +79,11 @@ QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s) c
     const Vocabularies &v = m_vocabularies;
     const auto reason = [&](const char *field) { return s.notVerified.value(QString::fromLatin1(field)); };
     const auto notVerifiedEntry = [&](const QString &label, const char *field) {
-        Entry e{Warning, label, tr("not verified"), {}, {}, {}, reason(field)};
-        if (e.notVerifiedReason.isEmpty())
-            e.notVerifiedReason = tr("not reported");
-        return e;
+        // Flagged in the record: "not verified" with the reason; merely absent: "not reported".
+        const QString why = reason(field);
+        if (why.isEmpty())
+            return Entry{Warning, label, tr("not reported"), {}, {}, {}, tr("no source reports it")};
+        return Entry{Warning, label, tr("not verified"), {}, {}, {}, why};
     };
     const auto labels = [](const Vocabulary &vocabulary, const QStringList &ids) {
         QStringList out;
@@ -151,9 +158,12 @@ QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s) c
 
     if (!s.effects.isEmpty()) {
         SectionData effects{QStringLiteral("effects"), tr("Effect estimates"), {}};
-        for (const EffectEstimate &e : s.effects)
-            effects.entries.append({Effect, e.outcome.isEmpty() ? tr("Estimate") : e.outcome, effectSummary(e, v), {},
-                                    {}, e.text, {}});
+        for (const EffectEstimate &e : s.effects) {
+            const QString summary = effectSummary(e, v);
+            // The verbatim statement goes in the note unless the summary already is it.
+            const QString note = summary.startsWith(e.text) ? QString() : e.text;
+            effects.entries.append({Effect, e.outcome.isEmpty() ? tr("Estimate") : e.outcome, summary, {}, {}, note, {}});
+        }
         sections.append(effects);
     }
 

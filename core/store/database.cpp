@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -186,7 +187,16 @@ bool Transaction::commit(QString *error)
 
 QString describeSqlError(const QString &what, const QSqlQuery &query)
 {
-    return QStringLiteral("%1 failed: %2").arg(what, query.lastError().text());
+    const QSqlError error = query.lastError();
+    // The driver's own words ("database is locked"), without Qt's "Unable to fetch row".
+    QString reason = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    // SQLITE_BUSY / SQLITE_LOCKED (extended codes keep the primary code in the low byte):
+    // tell the user what to do, not only what happened.
+    const bool sqlite = query.driver() && query.driver()->dbmsType() == QSqlDriver::SQLite;
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    if (sqlite && (code == 5 || code == 6))
+        reason += QStringLiteral(" (another program or window is writing to the library; try again when it has finished)");
+    return QStringLiteral("%1 failed: %2").arg(what, reason);
 }
 
 } // namespace mgreview

@@ -144,6 +144,13 @@ int currentVersion(const Database &database, QString *error)
 
 bool migrate(const Database &database, int target, QString *error)
 {
+    if (target < 0 || target > latestVersion()) {
+        // steps() has no entry beyond the latest version: refuse rather than index past it.
+        *error = QStringLiteral("cannot upgrade the library to schema version %1: this program knows versions 0 to %2")
+                     .arg(target)
+                     .arg(latestVersion());
+        return false;
+    }
     QSqlDatabase db = database.connection();
     int version = currentVersion(database, error);
     if (version < 0)

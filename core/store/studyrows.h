@@ -18,7 +18,5 @@ SearchableText searchableText(const Study &study);
 /// Codes joined as "|a|b|" so that SQL can filter with LIKE '%|a|%' on any dialect.
 QString joinCodes(const QStringList &codes);
 QStringList splitCodes(const QString &joined);
-/// The independence shown when a study has no classification at all.
-Independence effectiveIndependence(const Study &study);
 
 } // namespace mgreview

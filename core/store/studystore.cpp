@@ -1,9 +1,12 @@
 #include "store/studystore.h"
 
+#include "model/independence.h"
 #include "store/database.h"
 #include "store/studyrows.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -16,24 +19,31 @@ QString nowText()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+// Qt binds a null QString as SQL NULL, which the NOT NULL text columns refuse: an unset
+// field (no journal, no independence link, …) is stored as ''.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 void bindProjections(QSqlQuery &q, const Study &s)
 {
     const Independence independence = effectiveIndependence(s);
-    q.bindValue(QStringLiteral(":title"), s.citation.title.isEmpty() ? s.citation.text : s.citation.title);
-    q.bindValue(QStringLiteral(":authors"), s.citation.authors.join(QStringLiteral("; ")));
-    q.bindValue(QStringLiteral(":first_author"), s.firstAuthor());
+    q.bindValue(QStringLiteral(":title"), text(s.citation.title.isEmpty() ? s.citation.text : s.citation.title));
+    q.bindValue(QStringLiteral(":authors"), text(s.citation.authors.join(QStringLiteral("; "))));
+    q.bindValue(QStringLiteral(":first_author"), text(s.firstAuthor()));
     q.bindValue(QStringLiteral(":year"), s.citation.year);
-    q.bindValue(QStringLiteral(":journal"), s.citation.journal);
-    q.bindValue(QStringLiteral(":doi"), s.ids.doi);
-    q.bindValue(QStringLiteral(":pmid"), s.ids.pmid);
-    q.bindValue(QStringLiteral(":design"), s.design);
-    q.bindValue(QStringLiteral(":populations"), joinCodes(s.populations));
-    q.bindValue(QStringLiteral(":cramp_types"), joinCodes(s.crampTypes));
-    q.bindValue(QStringLiteral(":direction"), s.direction);
-    q.bindValue(QStringLiteral(":independence"), independence.value);
-    q.bindValue(QStringLiteral(":independence_link"), independence.link);
-    q.bindValue(QStringLiteral(":independence_source"), toString(independence.source));
-    q.bindValue(QStringLiteral(":independence_reason"), independence.reason);
+    q.bindValue(QStringLiteral(":journal"), text(s.citation.journal));
+    q.bindValue(QStringLiteral(":doi"), text(s.ids.doi));
+    q.bindValue(QStringLiteral(":pmid"), text(s.ids.pmid));
+    q.bindValue(QStringLiteral(":design"), text(s.design));
+    q.bindValue(QStringLiteral(":populations"), text(joinCodes(s.populations)));
+    q.bindValue(QStringLiteral(":cramp_types"), text(joinCodes(s.crampTypes)));
+    q.bindValue(QStringLiteral(":direction"), text(s.direction));
+    q.bindValue(QStringLiteral(":independence"), text(independence.value));
+    q.bindValue(QStringLiteral(":independence_link"), text(independence.link));
+    q.bindValue(QStringLiteral(":independence_source"), text(toString(independence.source)));
+    q.bindValue(QStringLiteral(":independence_reason"), text(independence.reason));
     q.bindValue(QStringLiteral(":record"), QString::fromUtf8(studyToRecordJson(s)));
 }
 
@@ -188,35 +198,78 @@ std::optional<QVector<Study>> StudyStore::loadAll(QString *error) const
     return out;
 }
 
+namespace {
+
+/// Shares one copy of each repeated value (journals, codes, reasons, surnames) between
+/// rows. A 100,000-study list holds a few hundred distinct values in these columns;
+/// sharing them saves tens of megabytes and the time to free them.
+class SharedStrings
+{
+public:
+    QString operator()(const QString &value)
+    {
+        if (value.isEmpty())
+            return value;
+        const auto it = m_strings.constFind(value);
+        if (it != m_strings.cend())
+            return *it;
+        m_strings.insert(value);
+        return value;
+    }
+    QStringList codes(const QString &joined)
+    {
+        if (joined.isEmpty())
+            return {};
+        const auto it = m_codes.constFind(joined);
+        if (it != m_codes.cend())
+            return *it;
+        return *m_codes.insert(joined, splitCodes(joined));
+    }
+
+private:
+    QSet<QString> m_strings;
+    QHash<QString, QStringList> m_codes;
+};
+
+} // namespace
+
 std::optional<QVector<StudySummary>> StudyStore::summaries(QString *error) const
 {
-    QSqlQuery q(m_database.connection());
+    QSqlDatabase db = m_database.connection();
+    QVector<StudySummary> out;
+    {
+        // Sized up front: growing a vector of 100,000 rows would hold two copies at once.
+        QSqlQuery count(db);
+        if (count.exec(QStringLiteral("SELECT count(*) FROM studies")) && count.next())
+            out.reserve(count.value(0).toLongLong());
+    }
+    QSqlQuery q(db);
     q.setForwardOnly(true);
     // Only projections: parsing 100,000 records would make opening slow.
     if (!q.exec(QStringLiteral("SELECT ") + kSummaryColumns + QStringLiteral(" FROM studies ORDER BY pk"))) {
         *error = describeSqlError(QStringLiteral("reading the study list"), q);
         return std::nullopt;
     }
-    QVector<StudySummary> out;
+    SharedStrings shared;
     while (q.next()) {
         StudySummary s;
         s.key = q.value(0).toLongLong();
         s.id = q.value(1).toString();
-        s.firstAuthor = q.value(2).toString();
+        s.firstAuthor = shared(q.value(2).toString());
         s.authors = q.value(3).toString();
         s.year = q.value(4).toInt();
         s.title = q.value(5).toString();
-        s.journal = q.value(6).toString();
+        s.journal = shared(q.value(6).toString());
         s.doi = q.value(7).toString();
         s.pmid = q.value(8).toString();
-        s.design = q.value(9).toString();
-        s.populations = splitCodes(q.value(10).toString());
-        s.crampTypes = splitCodes(q.value(11).toString());
-        s.direction = q.value(12).toString();
-        s.independence = q.value(13).toString();
-        s.independenceLink = q.value(14).toString();
-        s.independenceSource = q.value(15).toString();
-        s.independenceReason = q.value(16).toString();
+        s.design = shared(q.value(9).toString());
+        s.populations = shared.codes(q.value(10).toString());
+        s.crampTypes = shared.codes(q.value(11).toString());
+        s.direction = shared(q.value(12).toString());
+        s.independence = shared(q.value(13).toString());
+        s.independenceLink = shared(q.value(14).toString());
+        s.independenceSource = shared(q.value(15).toString());
+        s.independenceReason = shared(q.value(16).toString());
         out.append(std::move(s));
     }
     return out;

@@ -1,0 +1,253 @@
+// Schema migrations, one step at a time, each from data written in the previous version.
+#include "corehelpers.h"
+
+#include "format/studyjson.h"
+#include "model/vocabulary.h"
+#include "store/migrations.h"
+#include "store/seeder.h"
+#include "store/studystore.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+
+using namespace mgreview;
+using namespace mgreview::testing;
+
+namespace {
+
+class MigrationTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_location.sqlitePath = m_dir.filePath(QStringLiteral("library.sqlite"));
+        QString error;
+        m_db = Database::openRaw(m_location, &error);
+        ASSERT_TRUE(m_db) << str(error);
+    }
+
+    int version() const
+    {
+        QString error;
+        const int v = Migrations::currentVersion(*m_db, &error);
+        EXPECT_TRUE(error.isEmpty()) << str(error);
+        return v;
+    }
+    void migrateTo(int target) const
+    {
+        QString error;
+        ASSERT_TRUE(Migrations::migrate(*m_db, target, &error)) << str(error);
+        ASSERT_EQ(version(), target);
+    }
+    QStringList tables() const { return m_db->connection().tables(); }
+    QStringList rows(const QString &sql) const
+    {
+        QSqlQuery q(m_db->connection());
+        QStringList out;
+        if (!q.exec(sql)) {
+            ADD_FAILURE() << str(sql) << ": " << str(q.lastError().text());
+            return out;
+        }
+        while (q.next())
+            out.append(q.value(0).toString());
+        return out;
+    }
+    // A row exactly as a version-1 program wrote it: projections plus the JSON record.
+    void insertV1Row(const Study &s) const
+    {
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("INSERT INTO studies(id, title, authors, first_author, year, doi, pmid, design, "
+                                 "record, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'then', 'then')"));
+        q.addBindValue(s.id);
+        q.addBindValue(s.citation.title);
+        q.addBindValue(s.citation.authors.join(QStringLiteral("; ")));
+        q.addBindValue(s.firstAuthor());
+        q.addBindValue(s.citation.year);
+        q.addBindValue(s.ids.doi);
+        q.addBindValue(s.ids.pmid);
+        q.addBindValue(s.design);
+        q.addBindValue(QString::fromUtf8(QJsonDocument(studyToJson(s)).toJson(QJsonDocument::Compact)));
+        ASSERT_TRUE(q.exec()) << str(q.lastError().text());
+    }
+    Study study(const QString &id) const
+    {
+        QString error;
+        std::optional<Study> s = projectStudy(id, &error);
+        EXPECT_TRUE(s) << str(error);
+        return s.value_or(Study());
+    }
+    QStringList idsMatching(const QString &query) const
+    {
+        QString error;
+        const std::optional<QVector<qint64>> keys = StudyStore(*m_db).search(query, &error);
+        EXPECT_TRUE(keys) << str(error);
+        QStringList ids;
+        for (const qint64 key : keys.value_or(QVector<qint64>())) {
+            const QStringList id = rows(QStringLiteral("SELECT id FROM studies WHERE pk = %1").arg(key));
+            ids.append(id.value(0));
+        }
+        ids.sort();
+        return ids;
+    }
+
+    QTemporaryDir m_dir;
+    LibraryLocation m_location;
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace
+
+TEST_F(MigrationTest, LatestIsThree)
+{
+    EXPECT_EQ(Migrations::latestVersion(), 3);
+}
+
+TEST_F(MigrationTest, ZeroToOne)
+{
+    EXPECT_EQ(version(), 0);
+    EXPECT_FALSE(tables().contains(QStringLiteral("studies")));
+    migrateTo(1);
+    const QStringList t = tables();
+    EXPECT_TRUE(t.contains(QStringLiteral("schema_version")));
+    EXPECT_TRUE(t.contains(QStringLiteral("studies")));
+    EXPECT_TRUE(t.contains(QStringLiteral("library_meta")));
+    EXPECT_FALSE(t.contains(QStringLiteral("study_text")));
+    EXPECT_FALSE(t.contains(QStringLiteral("seed_log")));
+    const QSqlRecord columns = m_db->connection().record(QStringLiteral("studies"));
+    for (const char *column :
+        { "pk", "id", "title", "authors", "first_author", "year", "doi", "pmid", "design", "populations", "cramp_types",
+            "direction", "independence", "independence_reason", "record", "version", "created_at", "updated_at" })
+        EXPECT_TRUE(columns.contains(QString::fromLatin1(column))) << column;
+    EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version")), QStringList { QStringLiteral("1") });
+
+    // Running it again changes nothing.
+    migrateTo(1);
+    EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version")), QStringList { QStringLiteral("1") });
+}
+
+TEST_F(MigrationTest, OneToTwoMakesExistingRowsSearchable)
+{
+    migrateTo(1);
+    insertV1Row(study(QStringLiteral("garrison2020_cochrane")));
+    insertV1Row(study(QStringLiteral("araujo2020_plosone")));
+    insertV1Row(study(QStringLiteral("nygaard2008_rct")));
+    ASSERT_FALSE(tables().contains(QStringLiteral("study_text")));
+
+    migrateTo(2);
+    EXPECT_TRUE(tables().contains(QStringLiteral("study_text")));
+    EXPECT_EQ(rows(QStringLiteral("SELECT count(*) FROM study_text")), QStringList { QStringLiteral("3") });
+    // Title, authors (with accents folded), conclusions and identifiers are all found.
+    EXPECT_EQ(idsMatching(QStringLiteral("skeletal")), QStringList { QStringLiteral("garrison2020_cochrane") });
+    EXPECT_EQ(idsMatching(QStringLiteral("Dugre")), QStringList { QStringLiteral("garrison2020_cochrane") });
+    EXPECT_EQ(idsMatching(QStringLiteral("araujo")), QStringList { QStringLiteral("araujo2020_plosone") });
+    EXPECT_EQ(idsMatching(QStringLiteral("360mg")), QStringList { QStringLiteral("nygaard2008_rct") });
+    EXPECT_EQ(idsMatching(QStringLiteral("18768245")), QStringList { QStringLiteral("nygaard2008_rct") });
+    EXPECT_EQ(idsMatching(QStringLiteral("magnesium")).size(), 3);
+    // The migrated rows behave like rows written by the current store.
+    QString error;
+    EXPECT_TRUE(StudyStore(*m_db).remove(QStringLiteral("nygaard2008_rct"), &error)) << str(error);
+    EXPECT_TRUE(idsMatching(QStringLiteral("18768245")).isEmpty());
+}
+
+TEST_F(MigrationTest, TwoToThreeBackfillsTheSeedLog)
+{
+    migrateTo(2);
+    QString error;
+    const QStringList ids
+        = { QStringLiteral("dahle1995_rct"), QStringLiteral("garrison2020_cochrane"), QStringLiteral("sebo2014_sr") };
+    QVector<Study> existing;
+    for (const QString &id : ids)
+        existing.append(study(id));
+    // A user's edit made before the upgrade must survive the next seeding.
+    existing[1].citation.title = QStringLiteral("My own title");
+    ASSERT_TRUE(StudyStore(*m_db).insertMany(existing, &error)) << str(error);
+    ASSERT_FALSE(tables().contains(QStringLiteral("seed_log")));
+
+    migrateTo(3);
+    EXPECT_EQ(rows(QStringLiteral("SELECT study_id FROM seed_log ORDER BY study_id")), ids);
+    EXPECT_EQ(rows(QStringLiteral("SELECT DISTINCT file_sha256 FROM seed_log")), QStringList { QString() });
+
+    const SeedReport report = seedLibrary(*m_db, projectStudiesFolder(), Vocabularies::builtin());
+    EXPECT_TRUE(report.ok);
+    EXPECT_TRUE(report.errors.isEmpty()) << str(report.errors.join(u'\n'));
+    EXPECT_EQ(report.added, 17);
+    EXPECT_EQ(report.alreadyPresent, 3);
+    EXPECT_EQ(StudyStore(*m_db).load(QStringLiteral("garrison2020_cochrane"), &error)->citation.title,
+        QStringLiteral("My own title"));
+}
+
+TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
+{
+    migrateTo(1);
+    migrateTo(2);
+    migrateTo(3);
+    const QString schemaSql
+        = QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
+                         "ORDER BY name");
+    const QStringList stepwise = rows(schemaSql);
+
+    QTemporaryDir other;
+    LibraryLocation location;
+    location.sqlitePath = other.filePath(QStringLiteral("library.sqlite"));
+    QString error;
+    std::unique_ptr<Database> direct = Database::open(location, &error);
+    ASSERT_TRUE(direct) << str(error);
+    QSqlQuery q(direct->connection());
+    ASSERT_TRUE(q.exec(schemaSql));
+    QStringList atOnce;
+    while (q.next())
+        atOnce.append(q.value(0).toString());
+    EXPECT_EQ(stepwise, atOnce);
+    EXPECT_EQ(Migrations::currentVersion(*direct, &error), Migrations::latestVersion());
+    EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version ORDER BY version")),
+        QStringList({ QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3") }));
+}
+
+TEST_F(MigrationTest, FailedStepRollsBackToThePreviousVersion)
+{
+    migrateTo(1);
+    Study broken = study(QStringLiteral("sebo2014_sr"));
+    insertV1Row(broken);
+    QSqlQuery q(m_db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("UPDATE studies SET record = '{not json'")));
+
+    QString error;
+    EXPECT_FALSE(Migrations::migrate(*m_db, 2, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("version 2"))) << str(error);
+    EXPECT_TRUE(error.contains(QStringLiteral("damaged"))) << str(error);
+    EXPECT_EQ(version(), 1);
+    EXPECT_FALSE(tables().contains(QStringLiteral("study_text")));
+    EXPECT_EQ(rows(QStringLiteral("SELECT id FROM studies")), QStringList { QStringLiteral("sebo2014_sr") });
+
+    // Repaired, the same step goes through.
+    QSqlQuery repair(m_db->connection());
+    repair.prepare(QStringLiteral("UPDATE studies SET record = ?"));
+    repair.addBindValue(QString::fromUtf8(QJsonDocument(studyToJson(broken)).toJson(QJsonDocument::Compact)));
+    ASSERT_TRUE(repair.exec());
+    migrateTo(2);
+    EXPECT_EQ(idsMatching(QStringLiteral("sebo")), QStringList { QStringLiteral("sebo2014_sr") });
+}
+
+TEST_F(MigrationTest, UnknownTargetIsRefused)
+{
+    QString error;
+    EXPECT_FALSE(Migrations::migrate(*m_db, Migrations::latestVersion() + 1, &error));
+    EXPECT_FALSE(error.isEmpty());
+    EXPECT_EQ(version(), 0);
+    EXPECT_FALSE(Migrations::migrate(*m_db, -1, &error));
+}
+
+TEST_F(MigrationTest, NewerLibraryIsRefused)
+{
+    migrateTo(Migrations::latestVersion());
+    QSqlQuery q(m_db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (99, 'future')")));
+    QString error;
+    EXPECT_FALSE(Migrations::migrate(*m_db, Migrations::latestVersion(), &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("99"))) << str(error);
+    EXPECT_TRUE(error.contains(QStringLiteral("newer"))) << str(error);
+}
