@@ -1,0 +1,122 @@
+#include "cliapp.h"
+
+#include "arguments.h"
+#include "commands.h"
+#include "usage.h"
+
+#include "model/vocabulary.h"
+#include "store/database.h"
+#include "store/librarylocation.h"
+#include "store/seeder.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#ifdef Q_OS_UNIX
+#include <sys/ioctl.h>
+#include <unistd.h>
+#endif
+
+#include <memory>
+
+namespace mgreview::cli {
+
+namespace {
+
+void printMessage(QTextStream &err, const QString &message)
+{
+    err << kProgramName << QStringLiteral(": ") << message << u'\n';
+}
+
+// Opens the library like the app does: create and migrate if needed, then seed studies
+// never seeded before. Invalid study files are reported but do not stop the command.
+std::unique_ptr<Database> openAndSeed(const Arguments &arguments, QTextStream &err)
+{
+    QString studiesFolder;
+    if (arguments.seed) {
+        if (!arguments.studies.isEmpty()) {
+            if (!QFileInfo(arguments.studies).isDir()) {
+                printMessage(err, QStringLiteral("%1: no such studies folder (--studies)").arg(arguments.studies));
+                return nullptr;
+            }
+            studiesFolder = QDir(arguments.studies).absolutePath();
+        } else {
+            studiesFolder = findStudiesFolder();
+        }
+    }
+
+    const LibraryLocation location = arguments.library.isEmpty() ? LibraryLocation::defaultLocation()
+                                                                  : LibraryLocation::parse(arguments.library);
+    QString error;
+    std::unique_ptr<Database> database = Database::open(location, &error);
+    if (!database) {
+        printMessage(err, QStringLiteral("cannot open the library: %1").arg(error));
+        return nullptr;
+    }
+
+    if (arguments.seed) {
+        if (studiesFolder.isEmpty()) {
+            printMessage(err, QStringLiteral("warning: no studies/ folder found to seed the library from"));
+        } else {
+            const SeedReport seed = seedLibrary(*database, studiesFolder, Vocabularies::builtin());
+            // file:line:column messages, as compilers print them, so editors can jump there.
+            for (const QString &message : seed.errors)
+                err << message << u'\n';
+        }
+    }
+    return database;
+}
+
+} // namespace
+
+int outputLineWidth()
+{
+    bool ok = false;
+    const int columns = qEnvironmentVariableIntValue("COLUMNS", &ok);
+    if (ok && columns >= 40)
+        return columns;
+#ifdef Q_OS_UNIX
+    winsize size{};
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40)
+        return size.ws_col;
+#endif
+    return 120;
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const ParseResult parsed = parseArguments(arguments);
+    if (!parsed.arguments) {
+        printMessage(err, parsed.error);
+        err << shortUsage();
+        return ExitUsage;
+    }
+    const Arguments &args = *parsed.arguments;
+    switch (args.command) {
+    case Command::Help:
+        out << helpText(LibraryLocation::defaultLocation().displayName());
+        return ExitSuccess;
+    case Command::Version:
+        out << kProgramName << u' ' << QStringLiteral(MGREVIEW_VERSION) << u'\n';
+        return ExitSuccess;
+    case Command::List:
+    case Command::Show:
+    case Command::Search:
+        break;
+    }
+
+    const std::unique_ptr<Database> database = openAndSeed(args, err);
+    if (!database)
+        return ExitFailure;
+    const CommandContext context{args, *database, out, err, outputLineWidth()};
+    switch (args.command) {
+    case Command::List: return runList(context);
+    case Command::Show: return runShow(context);
+    case Command::Search: return runSearch(context);
+    case Command::Help:
+    case Command::Version: break;
+    }
+    return ExitSuccess;
+}
+
+} // namespace mgreview::cli

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "arguments.h"
+
+#include <QTextStream>
+
+namespace mgreview {
+class Database;
+}
+
+namespace mgreview::cli {
+
+/// Exit statuses: scripts rely on them.
+enum ExitStatus { ExitSuccess = 0, ExitFailure = 1, ExitUsage = 2 };
+
+/// What a command works with. Data goes to `out`, messages to `err`.
+struct CommandContext {
+    const Arguments &arguments;
+    const Database &database;
+    QTextStream &out;
+    QTextStream &err;
+    int lineWidth = 120; ///< For table output.
+};
+
+int runList(const CommandContext &context);
+int runShow(const CommandContext &context);
+int runSearch(const CommandContext &context);
+
+} // namespace mgreview::cli
