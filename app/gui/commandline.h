@@ -1,0 +1,38 @@
+#pragma once
+
+#include "library/studyfilter.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace mgreview::gui {
+
+/// What `mgreview` was asked to do.
+struct GuiOptions {
+    QString library; ///< --library PATH (empty: the default library).
+    QString studies; ///< --studies DIR (empty: the installed studies/).
+    QString screenshot; ///< --screenshot FILE (empty: run interactively).
+    QString select; ///< --select ID
+    QString search; ///< --search TEXT
+    std::optional<IndependenceFilter> filter; ///< --filter WORD
+    bool help = false;
+    bool version = false;
+};
+
+/// Parses the arguments (the first is the program). Returns nullopt and sets *error for
+/// unknown options, missing values and bad filter words.
+std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QString *error);
+QString guiUsage();
+
+/// Whether the app can show a window, must render offscreen, or cannot run.
+enum class DisplayPlan { Default, Offscreen, NoDisplay };
+/// Decides from QT_QPA_PLATFORM, $DISPLAY and $WAYLAND_DISPLAY. With --screenshot and no
+/// display the app renders offscreen; without it, it must not crash but explain.
+DisplayPlan planDisplay(
+    const QString &platform, const QString &display, const QString &waylandDisplay, bool screenshot);
+/// What to tell a user who started the app without a display.
+QString noDisplayMessage();
+
+} // namespace mgreview::gui

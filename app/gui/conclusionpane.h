@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QTextBrowser>
+
+namespace mgreview {
+class StudyDetailModel;
+}
+
+namespace mgreview::gui {
+
+/// The per-study conclusion pane: a read-only rendering of a StudyDetailModel.
+///
+/// It re-renders whenever the model changes, so whatever sets the study (a selection, a
+/// reload) needs no knowledge of the pane. Links open in the user's browser.
+class ConclusionPane : public QTextBrowser
+{
+    Q_OBJECT
+
+public:
+    explicit ConclusionPane(StudyDetailModel *model, QWidget *parent = nullptr);
+
+    /// Replaces the content with a message (no study, library opening, an error).
+    void showMessage(const QString &message);
+
+Q_SIGNALS:
+    /// The pane now shows the model's current content.
+    void rendered();
+
+private:
+    void render();
+    void openLink(const QUrl &url);
+
+    StudyDetailModel *m_model;
+};
+
+} // namespace mgreview::gui

@@ -1,0 +1,100 @@
+// mgreview: parses the command line and wires the main window; features live in mgreview_gui.
+#include "commandline.h"
+#include "mainwindow.h"
+#include "screenshot.h"
+
+#include "store/librarylocation.h"
+
+#include <QApplication>
+#include <QDir>
+
+#include <cstdio>
+
+using namespace mgreview;
+using namespace mgreview::gui;
+
+namespace {
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(qUtf8Printable(text), stream);
+    std::fflush(stream);
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QString error;
+    const std::optional<GuiOptions> options = parseGuiArguments(arguments, &error);
+    if (!options) {
+        print(stderr, QStringLiteral("mgreview: %1\n\n%2").arg(error, guiUsage()));
+        return 2;
+    }
+    if (options->help) {
+        print(stdout, guiUsage());
+        return 0;
+    }
+    if (options->version) {
+        print(stdout, QStringLiteral("mgreview " MGREVIEW_VERSION "\n"));
+        return 0;
+    }
+    if (!options->studies.isEmpty() && !QDir(options->studies).exists()) {
+        print(stderr, QStringLiteral("mgreview: %1: no such studies folder\n").arg(options->studies));
+        return 2;
+    }
+
+    // Decide before QApplication exists: without a display Qt would abort.
+    const bool screenshot = !options->screenshot.isEmpty();
+    switch (planDisplay(qEnvironmentVariable("QT_QPA_PLATFORM"), qEnvironmentVariable("DISPLAY"),
+        qEnvironmentVariable("WAYLAND_DISPLAY"), screenshot)) {
+    case DisplayPlan::NoDisplay:
+        print(stderr, noDisplayMessage());
+        return 2;
+    case DisplayPlan::Offscreen:
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        break;
+    case DisplayPlan::Default:
+        break;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("MgReview"));
+    QApplication::setOrganizationName(QStringLiteral("MgReview"));
+    QApplication::setApplicationVersion(QStringLiteral(MGREVIEW_VERSION));
+
+    WindowOptions windowOptions;
+    // A screenshot is reproducible: no saved layout in, nothing saved out, no dialogs.
+    windowOptions.persistLayout = !screenshot;
+    windowOptions.errorDialogs = !screenshot;
+    MainWindow window(windowOptions);
+    if (options->filter)
+        window.setIndependenceFilter(*options->filter);
+    if (!options->search.isEmpty())
+        window.setSearchText(options->search);
+
+    const LibraryLocation location
+        = options->library.isEmpty() ? LibraryLocation::defaultLocation() : LibraryLocation::parse(options->library);
+    OpenOptions openOptions;
+    openOptions.studiesFolder = options->studies;
+
+    if (screenshot) {
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.show();
+        ScreenshotRunner runner(&window, options->screenshot, options->select);
+        QObject::connect(&runner, &ScreenshotRunner::finished, &app, [](int code, const QString &message) {
+            print(code == 0 ? stdout : stderr, QStringLiteral("mgreview: %1\n").arg(message));
+            QCoreApplication::exit(code);
+        });
+        window.openLibrary(location, openOptions);
+        runner.start();
+        return app.exec();
+    }
+
+    window.show();
+    window.openLibrary(location, openOptions);
+    if (!options->select.isEmpty())
+        window.selectStudy(options->select);
+    return app.exec();
+}

@@ -1,0 +1,259 @@
+#include "mainwindow.h"
+
+#include "conclusionpane.h"
+#include "independencecombo.h"
+#include "librarysession.h"
+#include "searchcontroller.h"
+#include "searchfield.h"
+#include "settings.h"
+#include "studytableview.h"
+
+#include "model/vocabulary.h"
+#include "models/studydetailmodel.h"
+#include "models/studytablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include <algorithm>
+
+namespace mgreview::gui {
+
+MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
+    : QMainWindow(parent),
+      m_options(options),
+      m_tableModel(new StudyTableModel(Vocabularies::builtin(), this)),
+      m_detailModel(new StudyDetailModel(Vocabularies::builtin(), this)),
+      m_session(new LibrarySession(this)),
+      m_searchController(new SearchController(m_tableModel, this))
+{
+    setWindowTitle(tr("MgReview"));
+
+    auto *toolbar = addToolBar(tr("Search and filter"));
+    toolbar->setObjectName(QStringLiteral("searchToolbar"));
+    toolbar->setMovable(false);
+    m_search = new SearchField(toolbar);
+    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(u'M') * 26);
+    toolbar->addWidget(m_search);
+    toolbar->addSeparator();
+    auto *filterLabel = new QLabel(tr("Funding:"), toolbar);
+    filterLabel->setContentsMargins(6, 0, 4, 0);
+    toolbar->addWidget(filterLabel);
+    m_independence = new IndependenceCombo(m_tableModel, toolbar);
+    filterLabel->setBuddy(m_independence);
+    toolbar->addWidget(m_independence);
+
+    m_table = new StudyTableView(m_tableModel);
+    m_pane = new ConclusionPane(m_detailModel);
+    m_pane->showMessage(tr("Opening library…"));
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_pane);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 5);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setSizes({ 860, 540 });
+    setCentralWidget(m_splitter);
+
+    m_countLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->showMessage(tr("Opening library…"));
+    buildActions();
+
+    connect(m_search, &QLineEdit::textChanged, m_searchController, &SearchController::setQuery);
+    connect(m_search, &SearchField::leaveToResults, m_table, &StudyTableView::focusResults);
+    connect(m_searchController, &SearchController::applied, this, &MainWindow::searchApplied);
+    connect(m_tableModel, &StudyTableModel::visibleStudiesChanged, this, &MainWindow::updateCount);
+    connect(m_table, &StudyTableView::currentStudyChanged, m_session, &LibrarySession::loadStudy);
+    connect(m_session, &LibrarySession::opened, this, &MainWindow::onLibraryOpened);
+    connect(m_session, &LibrarySession::openFailed, this, &MainWindow::onLibraryFailed);
+    connect(m_session, &LibrarySession::studyLoaded, this, &MainWindow::onStudyLoaded);
+    connect(m_session, &LibrarySession::studyLoadFailed, this, &MainWindow::onStudyLoadFailed);
+
+    resize(1400, 860);
+    if (m_options.persistLayout)
+        restoreLayout();
+    updateCount();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find…"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About MgReview"));
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About MgReview"),
+            tr("<b>MgReview %1</b><p>A literature-review workbench for magnesium and muscle "
+               "cramps: each study's own conclusion, its design and its funding.</p>")
+                .arg(QApplication::applicationVersion().toHtmlEscaped()));
+    });
+}
+
+void MainWindow::openLibrary(const LibraryLocation &location, const OpenOptions &options)
+{
+    setWindowTitle(tr("MgReview — %1").arg(location.displayName()));
+    statusBar()->showMessage(tr("Opening library %1…").arg(location.displayName()));
+    m_session->open(location, options);
+}
+
+void MainWindow::onLibraryOpened()
+{
+    m_tableModel->setStudies(m_session->takeSummaries());
+    m_searchController->setIndex(m_session->searchIndex());
+    m_loaded = true;
+
+    const SeedReport &seed = m_session->seedReport();
+    QString message = tr("Library %1 opened.").arg(m_session->location().displayName());
+    if (seed.added > 0)
+        message += u' '
+            + (seed.added == 1 ? tr("1 study added from studies/.")
+                               : tr("%1 studies added from studies/.").arg(seed.added));
+    if (!seed.errors.isEmpty()) {
+        message += u' ' + tr("%1 of the studies/ files could not be read (see the log).").arg(seed.errors.size());
+        for (const QString &error : seed.errors)
+            qWarning("%s", qUtf8Printable(error));
+    }
+    statusBar()->showMessage(message);
+    m_pane->showMessage(tr("Select a study to read its conclusions."));
+    Q_EMIT libraryLoaded();
+
+    if (!m_pendingSelect.isEmpty())
+        selectStudy(std::exchange(m_pendingSelect, QString()));
+}
+
+void MainWindow::onLibraryFailed(const QString &error)
+{
+    statusBar()->showMessage(tr("The library could not be opened."));
+    m_pane->showMessage(tr("The library could not be opened:\n%1").arg(error));
+    showError(tr("Cannot open the library"), error);
+    Q_EMIT libraryFailed(error);
+}
+
+void MainWindow::selectStudy(const QString &id)
+{
+    if (!m_loaded) {
+        m_pendingSelect = id;
+        return;
+    }
+    if (m_table->selectStudy(id))
+        return;
+    const bool exists = std::any_of(m_tableModel->allStudies().cbegin(), m_tableModel->allStudies().cend(),
+        [&](const StudySummary &s) { return s.id == id; });
+    const QString why = exists ? tr("study “%1” is hidden by the current search or filter").arg(id)
+                               : tr("no study with id “%1” in this library").arg(id);
+    statusBar()->showMessage(why);
+    Q_EMIT studyNotFound(id, why);
+}
+
+void MainWindow::onStudyLoaded(const Study &study)
+{
+    m_detailModel->setStudy(study);
+    m_pane->verticalScrollBar()->setValue(0);
+    m_shownId = study.id;
+    Q_EMIT studyShown(study.id);
+}
+
+void MainWindow::onStudyLoadFailed(const QString &id, const QString &error)
+{
+    m_detailModel->clear();
+    m_shownId.clear();
+    m_pane->showMessage(tr("Study “%1” could not be loaded:\n%2").arg(id, error));
+    statusBar()->showMessage(error);
+    Q_EMIT studyNotFound(id, error);
+}
+
+void MainWindow::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+}
+
+bool MainWindow::isSearchSettled() const
+{
+    return m_searchController->isSettled();
+}
+
+void MainWindow::setIndependenceFilter(IndependenceFilter filter)
+{
+    m_independence->setCurrentFilter(filter);
+}
+
+void MainWindow::updateCount()
+{
+    const int total = int(m_tableModel->allStudies().size());
+    const int shown = m_tableModel->rowCount();
+    if (shown == total)
+        m_countLabel->setText(total == 1 ? tr("1 study") : tr("%1 studies").arg(total));
+    else
+        m_countLabel->setText(tr("%1 of %2 studies shown").arg(shown).arg(total));
+}
+
+void MainWindow::showError(const QString &title, const QString &text)
+{
+    if (!m_options.errorDialogs)
+        return;
+    // Window-modal and non-blocking: the app keeps running behind it.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::restoreLayout()
+{
+    const Settings settings;
+    if (const QByteArray geometry = settings.windowGeometry(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings.windowState(); !state.isEmpty())
+        restoreState(state);
+    if (const QByteArray state = settings.splitterState(); !state.isEmpty())
+        m_splitter->restoreState(state);
+    if (const QByteArray state = settings.tableHeaderState(); !state.isEmpty()) {
+        QHeaderView *header = m_table->horizontalHeader();
+        if (header->restoreState(state))
+            m_tableModel->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    }
+    m_independence->setCurrentFilter(settings.independenceFilter());
+}
+
+void MainWindow::saveLayout()
+{
+    Settings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setSplitterState(m_splitter->saveState());
+    settings.setTableHeaderState(m_table->horizontalHeader()->saveState());
+    settings.setIndependenceFilter(m_independence->currentFilter());
+    settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_options.persistLayout)
+        saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace mgreview::gui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "library/studyfilter.h"
+
+#include <QByteArray>
+#include <QSettings>
+
+namespace mgreview::gui {
+
+/// Every setting the window keeps, with its key, type and default, in one place.
+/// Widgets read and write through these accessors only; no key strings elsewhere.
+class Settings
+{
+public:
+    /// Uses the application's default QSettings (organization/application names).
+    Settings() = default;
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
+
+    QByteArray tableHeaderState() const;
+    void setTableHeaderState(const QByteArray &state);
+
+    /// The funding-independence filter last chosen; All by default.
+    IndependenceFilter independenceFilter() const;
+    void setIndependenceFilter(IndependenceFilter filter);
+
+    void sync() { m_settings.sync(); }
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace mgreview::gui
