@@ -2,42 +2,177 @@
 
 #include "library/searchtext.h"
 
-#include <QtConcurrent/QtConcurrentMap>
+#include <QtEndian>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace mgreview {
 
 namespace {
 
+/// Which bytes belong to words: ASCII letters and digits, and every byte of a multi-byte
+/// UTF-8 sequence (non-ASCII punctuation was already turned into spaces by folding).
+constexpr std::array<bool, 256> kWordBytes = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c)
+        table[size_t(c)] = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return table;
+}();
+
 bool isWordByte(char c)
 {
-    const auto u = static_cast<unsigned char>(c);
-    // Bytes of multi-byte UTF-8 sequences belong to (non-ASCII) letters after folding.
-    return u >= 0x80 || std::isalnum(u);
+    return kWordBytes[static_cast<unsigned char>(c)];
+}
+
+/// Appends the folded text as UTF-8. Most text is ASCII, where folding is plain
+/// lower-casing (NFKD changes nothing and no marks exist): that case is done in place,
+/// without the normalisation and two temporary strings, which dominate opening a large
+/// library otherwise.
+void appendFolded(QByteArray &buffer, const QString &text)
+{
+    const qsizetype size = text.size();
+    const char16_t *chars = reinterpret_cast<const char16_t *>(text.utf16());
+    char16_t any = 0;
+    for (qsizetype i = 0; i < size; ++i)
+        any |= chars[i];
+    if (any >= 0x80) {
+        // foldForIndex turns non-ASCII punctuation (dashes, curly quotes, U+2010) into
+        // spaces: in UTF-8 those are bytes >= 0x80, which isWordByte() counts as letters.
+        buffer += foldForIndex(text).toUtf8();
+        return;
+    }
+    const qsizetype start = buffer.size();
+    buffer.resize(start + size);
+    char *out = buffer.data() + start;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = chars[i];
+        out[i] = char(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c);
+    }
+}
+
+/// FNV-1a: words are short, so a byte loop is as fast as anything cleverer. The final
+/// mix spreads the low bits, which pick the hash slot.
+constexpr quint64 kHashStart = 0xcbf29ce484222325ull;
+inline quint64 hashStep(quint64 h, char c)
+{
+    return (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+}
+inline quint64 hashFinish(quint64 h)
+{
+    return h ^ (h >> 29);
+}
+quint64 hashBytes(const char *bytes, quint32 length)
+{
+    quint64 h = kHashStart;
+    for (quint32 i = 0; i < length; ++i)
+        h = hashStep(h, bytes[i]);
+    return hashFinish(h);
+}
+
+/// Up to the first four bytes, big-endian, zero-padded: comparing two heads under a mask
+/// compares prefixes. Words and terms never contain a zero byte.
+quint32 headOf(const char *bytes, quint32 length)
+{
+    quint32 head = 0;
+    for (quint32 i = 0; i < 4; ++i)
+        head |= quint32(i < length ? static_cast<unsigned char>(bytes[i]) : 0u) << (24 - 8 * i);
+    return head;
 }
 
 } // namespace
 
 void StudySearchIndex::reserve(qsizetype rows, qsizetype bytes)
 {
-    m_offsets.reserve(rows);
-    m_buffer.reserve(bytes);
+    // Distinct words grow much more slowly than text: a small share of the text is a
+    // fair guess for the vocabulary.
+    m_words.reserve(std::min<qsizetype>(bytes / 16, 64 << 20));
+    Q_UNUSED(rows);
+}
+
+void StudySearchIndex::rehash(size_t slotCount)
+{
+    m_slots.assign(slotCount, 0);
+    const size_t mask = slotCount - 1;
+    for (quint32 id = 0; id < m_wordSpans.size(); ++id) {
+        const Word &word = m_wordSpans[id];
+        const quint64 hash = hashBytes(m_words.constData() + word.offset, word.length);
+        size_t slot = hash & mask;
+        while (m_slots[slot] != 0)
+            slot = (slot + 1) & mask;
+        m_slots[slot] = (hash & ~quint64(0xffffffffu)) | (id + 1);
+    }
+}
+
+quint32 StudySearchIndex::wordId(const char *bytes, quint32 length, quint64 hash)
+{
+    if ((m_wordSpans.size() + 1) * 2 > m_slots.size())
+        rehash(std::max<size_t>(1024, m_slots.size() * 2));
+    const size_t mask = m_slots.size() - 1;
+    size_t slot = hash & mask;
+    // A slot holds the word's hash (high half) and id + 1 (low half): the hash rules out
+    // almost every other word without touching its bytes.
+    while (const quint64 entry = m_slots[slot]) {
+        if ((entry >> 32) == (hash >> 32)) {
+            const auto id = quint32(entry) - 1;
+            const Word &word = m_wordSpans[id];
+            if (word.length == length && std::memcmp(m_words.constData() + word.offset, bytes, length) == 0)
+                return id;
+        }
+        slot = (slot + 1) & mask;
+    }
+    const auto id = quint32(m_wordSpans.size());
+    m_slots[slot] = (hash & ~quint64(0xffffffffu)) | (id + 1);
+    m_wordSpans.push_back({quint32(m_words.size()), length});
+    m_words.append(bytes, length);
+    m_postings.emplace_back();
+    m_byFirstByte[static_cast<unsigned char>(bytes[0])].push_back({id, headOf(bytes, length)});
+    return id;
 }
 
 void StudySearchIndex::append(const SearchableText &text)
 {
-    m_offsets.append(m_buffer.size());
+    const auto row = quint32(m_rows++);
     // A separator between fields stops a term from spanning two of them.
-    m_buffer += foldForSearch(text.title).toUtf8();
-    m_buffer += ' ';
-    m_buffer += foldForSearch(text.authors).toUtf8();
-    m_buffer += ' ';
-    m_buffer += foldForSearch(text.conclusions).toUtf8();
-    m_buffer += ' ';
-    m_buffer += foldForSearch(text.other).toUtf8();
-    m_buffer += '\n';
+    QByteArray folded;
+    folded.reserve(text.title.size() + text.authors.size() + text.conclusions.size() + text.other.size() + 8);
+    appendFolded(folded, text.title);
+    folded += ' ';
+    appendFolded(folded, text.authors);
+    folded += ' ';
+    appendFolded(folded, text.conclusions);
+    folded += ' ';
+    appendFolded(folded, text.other);
+
+    // Words are maximal runs of word bytes: a term "starts a word" exactly when it is a
+    // prefix of one of them, because terms are made of word bytes only.
+    const char *data = folded.constData();
+    const qsizetype size = folded.size();
+    for (qsizetype i = 0; i < size;) {
+        if (!isWordByte(data[i])) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        quint64 hash = kHashStart;
+        while (i < size && isWordByte(data[i]))
+            hash = hashStep(hash, data[i++]);
+        std::vector<quint32> &rows = m_postings[wordId(data + start, quint32(i - start), hashFinish(hash))];
+        if (rows.empty() || rows.back() != row)
+            rows.push_back(row);
+    }
+}
+
+qsizetype StudySearchIndex::byteSize() const
+{
+    qsizetype bytes = m_words.capacity() + qsizetype(m_wordSpans.capacity() * sizeof(Word)) +
+        qsizetype(m_slots.capacity() * sizeof(quint64));
+    for (const std::vector<quint32> &rows : m_postings)
+        bytes += qsizetype(sizeof(rows) + rows.capacity() * sizeof(quint32));
+    for (const std::vector<Head> &heads : m_byFirstByte)
+        bytes += qsizetype(sizeof(heads) + heads.capacity() * sizeof(Head));
+    return bytes;
 }
 
 StudySearchIndex StudySearchIndex::build(const QVector<qint64> &keysInRowOrder,
@@ -50,119 +185,60 @@ StudySearchIndex StudySearchIndex::build(const QVector<qint64> &keysInRowOrder,
     return index;
 }
 
-void StudySearchIndex::matchRange(const QVector<QByteArray> &terms, qsizetype firstRow, qsizetype endRow,
-                                  const QBitArray *restrictTo, QBitArray *out, const std::atomic_bool *cancel) const
-{
-    if (firstRow >= endRow)
-        return;
-    const char *base = m_buffer.constData();
-    const qsizetype rangeBegin = m_offsets.at(firstRow);
-    const qsizetype rangeEnd = endRow < m_offsets.size() ? m_offsets.at(endRow) : m_buffer.size();
-
-    // Rows where each term starts a word; the first term scans the range, the others
-    // check the candidate rows only.
-    QBitArray hits(int(endRow - firstRow));
-    const QByteArray &first = terms.constFirst();
-    if (restrictTo) {
-        for (qsizetype row = firstRow; row < endRow; ++row)
-            hits.setBit(int(row - firstRow), restrictTo->testBit(int(row)));
-    } else {
-        const char *cursor = base + rangeBegin;
-        const char *end = base + rangeEnd;
-        qsizetype row = firstRow;
-        while (cursor < end) {
-            if (cancel && cancel->load(std::memory_order_relaxed))
-                return;
-            const void *found = memmem(cursor, size_t(end - cursor), first.constData(), size_t(first.size()));
-            if (!found)
-                break;
-            const char *at = static_cast<const char *>(found);
-            const qsizetype offset = at - base;
-            // Rows are ascending: advance to the row holding this offset.
-            while (row + 1 < endRow && m_offsets.at(row + 1) <= offset)
-                ++row;
-            if (at == base + m_offsets.at(row) || !isWordByte(at[-1])) {
-                hits.setBit(int(row - firstRow));
-                // Jump to the next row: one hit per row is enough.
-                cursor = base + (row + 1 < m_offsets.size() ? m_offsets.at(row + 1) : m_buffer.size());
-                ++row;
-                if (row >= endRow)
-                    break;
-            } else {
-                cursor = at + 1;
-            }
-        }
-    }
-
-    const qsizetype termsToCheck = restrictTo ? 0 : 1;
-    for (qsizetype row = firstRow; row < endRow; ++row) {
-        const int bit = int(row - firstRow);
-        if (!hits.testBit(bit))
-            continue;
-        const char *rowBegin = base + m_offsets.at(row);
-        const char *rowEnd = base + (row + 1 < m_offsets.size() ? m_offsets.at(row + 1) : m_buffer.size());
-        for (qsizetype t = termsToCheck; t < terms.size(); ++t) {
-            const QByteArray &term = terms.at(t);
-            bool found = false;
-            const char *cursor = rowBegin;
-            while (cursor < rowEnd) {
-                const void *hit = memmem(cursor, size_t(rowEnd - cursor), term.constData(), size_t(term.size()));
-                if (!hit)
-                    break;
-                const char *at = static_cast<const char *>(hit);
-                if (at == rowBegin || !isWordByte(at[-1])) {
-                    found = true;
-                    break;
-                }
-                cursor = at + 1;
-            }
-            if (!found) {
-                hits.clearBit(bit);
-                break;
-            }
-        }
-        if (hits.testBit(bit))
-            out->setBit(int(row));
-    }
-}
-
 QBitArray StudySearchIndex::match(const QString &query, const QBitArray *restrictTo,
                                   const std::atomic_bool *cancel) const
 {
-    const qsizetype rows = m_offsets.size();
-    QBitArray result(rows);
+    const qsizetype rows = m_rows;
+    const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
     const QStringList termList = searchTerms(query);
-    if (termList.isEmpty()) {
-        result.fill(true);
-        return result;
-    }
-    QVector<QByteArray> terms;
-    for (const QString &term : termList)
-        terms.append(term.toUtf8());
-    // Longest term first: it is the most selective, so later terms check fewer rows.
-    std::sort(terms.begin(), terms.end(), [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
+    if (termList.isEmpty())
+        return QBitArray(rows, true);
 
-    // Chunks on row boundaries, one result array each (QBitArray is not safe to share).
-    const qsizetype chunkCount = rows < 4096 ? 1 : 8;
-    struct Chunk {
-        qsizetype first, end;
-        QBitArray bits;
-    };
-    QVector<Chunk> chunks;
-    for (qsizetype c = 0; c < chunkCount; ++c)
-        chunks.append({rows * c / chunkCount, rows * (c + 1) / chunkCount, QBitArray(rows)});
-    const auto work = [&](Chunk &chunk) {
-        matchRange(terms, chunk.first, chunk.end, restrictTo, &chunk.bits, cancel);
-    };
-    if (chunkCount == 1)
-        work(chunks.first());
-    else
-        QtConcurrent::blockingMap(chunks, work);
-    if (cancel && cancel->load())
+    // Rows as 64-bit words: setting bits by the million is the whole cost of a query.
+    const size_t wordCount = size_t(rows + 63) / 64;
+    std::vector<quint64> result(wordCount, ~quint64(0));
+    if (restrictTo) {
+        std::fill(result.begin(), result.end(), 0);
+        std::memcpy(result.data(), restrictTo->bits(), size_t(std::min(restrictTo->size(), rows) + 7) / 8);
+        for (quint64 &word : result)
+            word = qFromLittleEndian(word); // QBitArray keeps bit i in byte i / 8.
+    }
+    std::vector<quint64> termRows(wordCount);
+    for (const QString &termText : termList) {
+        if (cancelled())
+            return QBitArray(rows);
+        const QByteArray term = termText.toUtf8();
+        const auto length = quint32(term.size());
+        std::fill(termRows.begin(), termRows.end(), 0);
+        // Words the term starts: same first bytes (compared in place), then the rest.
+        const quint32 head = headOf(term.constData(), length);
+        const quint32 headMask = length >= 4 ? ~0u : ~(~0u >> (8 * length));
+        for (const Head &candidate : m_byFirstByte[static_cast<unsigned char>(term.at(0))]) {
+            if ((candidate.bytes & headMask) != head)
+                continue;
+            if (length > 4) {
+                const Word &word = m_wordSpans[candidate.id];
+                if (word.length < length ||
+                    std::memcmp(m_words.constData() + word.offset + 4, term.constData() + 4, length - 4) != 0)
+                    continue;
+            }
+            for (const quint32 row : m_postings[candidate.id])
+                termRows[row >> 6] |= quint64(1) << (row & 63);
+        }
+        quint64 any = 0;
+        for (size_t i = 0; i < wordCount; ++i)
+            any |= (result[i] &= termRows[i]);
+        if (!any)
+            break; // Nothing left for further terms to narrow.
+    }
+    if (cancelled())
         return QBitArray(rows);
-    for (const Chunk &chunk : std::as_const(chunks))
-        result |= chunk.bits;
-    return result;
+    // Bits past the last row (from the all-ones start) must not leak into the result.
+    if (rows % 64 != 0)
+        result.back() &= (quint64(1) << (rows % 64)) - 1;
+    for (quint64 &word : result)
+        word = qToLittleEndian(word);
+    return QBitArray::fromBits(reinterpret_cast<const char *>(result.data()), rows);
 }
 
 } // namespace mgreview

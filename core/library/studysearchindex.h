@@ -8,26 +8,32 @@
 #include <QString>
 #include <QVector>
 
+#include <array>
 #include <atomic>
+#include <vector>
 
 namespace mgreview {
 
 /// In-memory search-as-you-type over every study's title, authors and conclusions.
 ///
 /// Same semantics as FullTextIndex::match (each query term must start a word, case and
-/// accents ignored) but answered in milliseconds at 100,000 studies: the folded text of
-/// all studies sits in one contiguous buffer scanned with memmem on all cores, and a
-/// query that extends the previous one only re-checks the rows that matched before.
+/// accents ignored) but answered in about a millisecond at 100,000 studies: an inverted
+/// index maps every distinct folded word to the rows holding it, so a query term costs
+/// a look through the words sharing its first byte and the rows of the words it starts,
+/// not a scan of all text. `restrictTo` narrows the result to the rows of a
+/// previous, narrower query.
 /// Building and querying are thread-safe against each other only through copies: build
-/// on a worker, then move the index to where it is queried.
+/// on a worker, then move the index to where it is queried. Concurrent match() calls on
+/// one index are safe.
 class StudySearchIndex
 {
 public:
     /// Adds a row's text (rows are numbered in the order they are added).
     void append(const SearchableText &text);
     void reserve(qsizetype rows, qsizetype bytes);
-    qsizetype rowCount() const { return m_offsets.size(); }
-    qsizetype byteSize() const { return m_buffer.size(); }
+    qsizetype rowCount() const { return m_rows; }
+    /// Approximate memory held by the index, in bytes.
+    qsizetype byteSize() const;
 
     /// Rows matching every term of the query. `restrictTo` (optional) limits the scan to
     /// rows already known to match a narrower query. `cancel` aborts early (result empty).
@@ -38,11 +44,23 @@ public:
     static StudySearchIndex build(const QVector<qint64> &keysInRowOrder, const QHash<qint64, SearchableText> &texts);
 
 private:
-    void matchRange(const QVector<QByteArray> &terms, qsizetype firstRow, qsizetype endRow,
-                    const QBitArray *restrictTo, QBitArray *out, const std::atomic_bool *cancel) const;
+    struct Word {
+        quint32 offset; ///< Start in m_words.
+        quint32 length;
+    };
+    struct Head {
+        quint32 id;
+        quint32 bytes; ///< The word's first four bytes (zero-padded), for comparing in place.
+    };
+    quint32 wordId(const char *bytes, quint32 length, quint64 hash);
+    void rehash(size_t slotCount);
 
-    QByteArray m_buffer;          ///< Folded UTF-8 text, rows separated by '\n'.
-    QVector<qsizetype> m_offsets; ///< Start of each row in m_buffer.
+    qsizetype m_rows = 0;
+    QByteArray m_words;                         ///< Every distinct folded word (UTF-8), end to end.
+    std::vector<Word> m_wordSpans;              ///< Word id -> its bytes in m_words.
+    std::vector<std::vector<quint32>> m_postings; ///< Word id -> rows holding it, ascending.
+    std::vector<quint64> m_slots;               ///< Open-addressing hash of words (0: free slot).
+    std::array<std::vector<Head>, 256> m_byFirstByte; ///< Words grouped by their first byte.
 };
 
 } // namespace mgreview
