@@ -20,7 +20,9 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("no-seed"), false, {}},
         {QStringLiteral("help"), false, {}},
         {QStringLiteral("version"), false, {}},
-        {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search}},
+        {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify}},
+        {QStringLiteral("rules"), true, {Command::Classify}},
+        {QStringLiteral("explain"), false, {Command::Classify}},
         {QStringLiteral("filter"), true, {Command::List, Command::Search}},
     };
     return specs;
@@ -45,6 +47,10 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::Search;
     if (name == u"help")
         return Command::Help;
+    if (name == u"rules")
+        return Command::RulesCheck;
+    if (name == u"classify")
+        return Command::Classify;
     return std::nullopt;
 }
 
@@ -55,6 +61,8 @@ QString commandName(Command command)
     case Command::Show: return QStringLiteral("show");
     case Command::Search: return QStringLiteral("search");
     case Command::Version: return QStringLiteral("version");
+    case Command::RulesCheck: return QStringLiteral("rules check");
+    case Command::Classify: return QStringLiteral("classify");
     case Command::Help: break;
     }
     return QStringLiteral("help");
@@ -159,6 +167,10 @@ ParseResult parseArguments(const QStringList &arguments)
             if (!format)
                 return failure(QStringLiteral("invalid format '%1' (expected table, json or csv)").arg(option.value));
             result.format = *format;
+        } else if (spec.name == u"rules") {
+            result.rulesFile = option.value;
+        } else if (spec.name == u"explain") {
+            result.explain = true;
         } else if (spec.name == u"filter") {
             const std::optional<IndependenceFilter> filter = independenceFilterFromString(option.value);
             if (!filter)
@@ -179,6 +191,18 @@ ParseResult parseArguments(const QStringList &arguments)
             return failure(QStringLiteral("'search' needs the text to search for"));
         result.text = positional.join(u' ');
         positional.clear();
+        break;
+    case Command::RulesCheck:
+        if (positional.isEmpty() || positional.constFirst() != u"check")
+            return failure(QStringLiteral("'rules' needs a subcommand: rules check FILE"));
+        positional.removeFirst();
+        if (positional.isEmpty())
+            return failure(QStringLiteral("'rules check' needs the rules file to check"));
+        result.rulesFile = positional.takeFirst();
+        break;
+    case Command::Classify:
+        if (result.format == OutputFormat::Csv)
+            return failure(QStringLiteral("'classify' writes table or json, not csv"));
         break;
     case Command::List:
     case Command::Help:

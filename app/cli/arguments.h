@@ -10,7 +10,7 @@
 
 namespace mgreview::cli {
 
-enum class Command { Help, Version, List, Show, Search };
+enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify };
 
 /// A parsed command line: the global options, the command and its own options.
 struct Arguments {
@@ -22,6 +22,8 @@ struct Arguments {
     IndependenceFilter filter = IndependenceFilter::All;
     QString id;   ///< show ID
     QString text; ///< search TEXT (several words are joined by spaces)
+    QString rulesFile; ///< rules check FILE; classify --rules FILE (added to the default rules)
+    bool explain = false; ///< classify --explain
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

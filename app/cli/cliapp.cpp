@@ -99,9 +99,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Version:
         out << kProgramName << u' ' << QStringLiteral(MGREVIEW_VERSION) << u'\n';
         return ExitSuccess;
+    case Command::RulesCheck:
+        return runRulesCheck(args, out, err);
     case Command::List:
     case Command::Show:
     case Command::Search:
+    case Command::Classify:
         break;
     }
 
@@ -113,6 +116,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::List: return runList(context);
     case Command::Show: return runShow(context);
     case Command::Search: return runSearch(context);
+    case Command::Classify: return runClassify(context);
+    case Command::RulesCheck:
     case Command::Help:
     case Command::Version: break;
     }

@@ -25,5 +25,8 @@ struct CommandContext {
 int runList(const CommandContext &context);
 int runShow(const CommandContext &context);
 int runSearch(const CommandContext &context);
+int runClassify(const CommandContext &context);
+/// Needs no library: checks a rules file and prints its errors.
+int runRulesCheck(const Arguments &arguments, QTextStream &out, QTextStream &err);
 
 } // namespace mgreview::cli

@@ -3,11 +3,24 @@
 #include "format/studyoutput.h"
 #include "model/vocabulary.h"
 #include "store/studystore.h"
+#include "rules/effectivestudy.h"
+#include "rules/suggestionstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 #include "usage.h"
 
 #include <QHash>
 
 namespace mgreview::cli {
+
+QJsonObject studyToClassifiedJson(const Study &study, const QVector<Suggestion> &suggestions)
+{
+    ClassificationSources sources;
+    QJsonObject o = studyToOutputJson(withRuleSuggestions(study, suggestions, &sources));
+    o.insert(QStringLiteral("classified_by"), sources.toJson());
+    return o;
+}
 
 int report(const CommandContext &context, const QString &message, int status)
 {
@@ -37,13 +50,17 @@ int printStudies(const CommandContext &context, const QVector<StudySummary> &stu
     byId.reserve(all->size());
     for (const Study &study : *all)
         byId.insert(study.id, &study);
-    QVector<Study> selected;
-    selected.reserve(studies.size());
+    // Attributes nobody coded are shown as the rules suggest, with "classified_by" saying so.
+    const std::optional<QHash<QString, QVector<Suggestion>>> suggestions =
+        SuggestionStore(context.database).winningByStudy(&error);
+    if (!suggestions)
+        return report(context, error);
+    QJsonArray array;
     for (const StudySummary &row : studies) {
         if (const Study *study = byId.value(row.id))
-            selected.append(*study);
+            array.append(studyToClassifiedJson(*study, suggestions->value(row.id)));
     }
-    context.out << QString::fromUtf8(studiesToJsonText(selected));
+    context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
     return ExitSuccess;
 }
 

@@ -3,6 +3,9 @@
 #include "commands.h"
 
 #include "library/studysummary.h"
+#include "rules/rule.h"
+
+#include <QJsonObject>
 
 #include <QVector>
 
@@ -10,6 +13,9 @@ namespace mgreview::cli {
 
 /// Prints "mgreview-cli: message" on standard error; returns `status`.
 int report(const CommandContext &context, const QString &message, int status = ExitFailure);
+/// The output JSON of a study with rule suggestions filling what nobody coded, and
+/// "classified_by" naming the source of each classified attribute.
+QJsonObject studyToClassifiedJson(const Study &study, const QVector<Suggestion> &suggestions);
 /// Prints study rows in the requested format (JSON reads the full records).
 int printStudies(const CommandContext &context, const QVector<StudySummary> &studies);
 

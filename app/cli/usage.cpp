@@ -17,6 +17,10 @@ QString helpText(const QString &defaultLibraryPath)
                "  search TEXT...      The studies whose title, authors, conclusions or identifiers hold\n"
                "                      every word of TEXT (as the start of a word; case and accents are\n"
                "                      ignored), in library order.\n"
+               "  classify            Run the classification rules over every study and store their\n"
+               "                      suggestions (curated and reviewer decisions are never changed).\n"
+               "  rules check FILE    Check a rules file; exit 0 when valid, 1 with file:line:column\n"
+               "                      messages when not.\n"
                "\n"
                "Options:\n"
                "  --library PATH      The library file (default: %1).\n"
@@ -26,6 +30,9 @@ QString helpText(const QString &defaultLibraryPath)
                "  --format FORMAT     table (default), json or csv.  [list, show, search]\n"
                "  --filter FILTER     Funding independence: all (default), independent, industry-linked\n"
                "                      or unclear.  [list, search]\n"
+               "  --rules FILE        Add (or override) rules from FILE to the default rules.  [classify]\n"
+               "  --explain           Per study, every suggestion with its rule, field and matched text.\n"
+               "                      [classify]\n"
                "  -h, --help          Show this help.\n"
                "  -v, --version       Show the version.\n"
                "\n"
@@ -40,8 +47,10 @@ QString helpText(const QString &defaultLibraryPath)
 QString shortUsage()
 {
     return QStringLiteral(
-        "Usage: mgreview-cli [--library PATH] [--studies DIR] [--no-seed] list|show ID|search TEXT\n"
+        "Usage: mgreview-cli [--library PATH] [--studies DIR] [--no-seed] list|show ID|search TEXT|classify\n"
         "                    [--format table|json|csv] [--filter all|independent|industry-linked|unclear]\n"
+        "       mgreview-cli classify [--rules FILE] [--explain] [--format table|json]\n"
+        "       mgreview-cli rules check FILE\n"
         "Try 'mgreview-cli --help' for more information.\n");
 }
 

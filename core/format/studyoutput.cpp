@@ -67,6 +67,15 @@ PaneEntry paneEntry(const StudyDetailModel &model, const QModelIndex &section, i
     e.source = label.data(StudyDetailModel::SourceRole).toString();
     e.note = label.data(StudyDetailModel::NoteRole).toString();
     e.url = label.data(StudyDetailModel::UrlRole).toUrl();
+    // A rule's matched text, in its context, so the reason can be checked by eye.
+    const QString match = label.data(StudyDetailModel::MatchTextRole).toString();
+    if (!match.isEmpty()) {
+        const QString where = QStringLiteral("matched in %1: %2\u00ab%3\u00bb%4")
+                                  .arg(label.data(StudyDetailModel::MatchFieldRole).toString(),
+                                       label.data(StudyDetailModel::MatchBeforeRole).toString(), match,
+                                       label.data(StudyDetailModel::MatchAfterRole).toString());
+        e.note = e.note.isEmpty() ? where : e.note + QStringLiteral("; ") + where;
+    }
     return e;
 }
 
@@ -301,12 +310,12 @@ QString studiesToTable(const QVector<StudySummary> &studies, const Vocabularies 
     return out;
 }
 
-QString studyToText(const Study &study, const Vocabularies &vocabularies)
+QString studyToText(const Study &study, const Vocabularies &vocabularies, const QVector<Suggestion> &suggestions)
 {
     // The pane's model decides what is shown and how unverified facts are marked, so the
     // command line and the window can never disagree about a study.
     StudyDetailModel model(vocabularies);
-    model.setStudy(withEffectiveIndependence(study));
+    model.setStudy(study, suggestions);
 
     QString out = study.id + u'\n';
     for (int sectionRow = 0; sectionRow < model.rowCount(); ++sectionRow) {

@@ -2,6 +2,7 @@
 
 #include "library/studysummary.h"
 #include "model/study.h"
+#include "rules/rule.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -63,6 +64,7 @@ QString studiesToTable(const QVector<StudySummary> &studies, const Vocabularies 
 /// A readable multi-line record of one study: the same sections and entries as the
 /// conclusion pane (models/studydetailmodel.h), with "not verified" / "not reported" marks,
 /// each verbatim conclusion with its source, and what secondary sources claim.
-QString studyToText(const Study &study, const Vocabularies &vocabularies);
+QString studyToText(const Study &study, const Vocabularies &vocabularies,
+                    const QVector<Suggestion> &suggestions = {});
 
 } // namespace mgreview

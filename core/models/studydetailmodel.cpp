@@ -1,6 +1,7 @@
 #include "models/studydetailmodel.h"
 
 #include "model/vocabulary.h"
+#include "rules/ruleengine.h"
 
 #include <QLocale>
 
@@ -42,6 +43,29 @@ QString effectSummary(const EffectEstimate &e, const Vocabularies &v)
     return parts.join(QStringLiteral("; "));
 }
 
+/// Context around a rule's matched span, so the reader sees the words in their sentence.
+template<typename EntryT>
+void setMatch(EntryT *entry, const Study &study, const Suggestion &suggestion)
+{
+    if (suggestion.match.start < 0)
+        return;
+    const QStringList texts = ruleFieldTexts(study, suggestion.match.field);
+    entry->matchField = ruleFieldName(suggestion.match.field);
+    entry->matchText = suggestion.match.text;
+    if (suggestion.match.textIndex >= texts.size())
+        return;
+    const QString &text = texts.at(suggestion.match.textIndex);
+    // Stored spans may be stale if the record changed since classification: check them.
+    if (text.mid(suggestion.match.start, suggestion.match.length) != suggestion.match.text)
+        return;
+    constexpr qsizetype kContext = 70;
+    const qsizetype beforeStart = std::max<qsizetype>(0, suggestion.match.start - kContext);
+    entry->matchBefore = (beforeStart > 0 ? QStringLiteral("…") : QString()) +
+                         text.mid(beforeStart, suggestion.match.start - beforeStart);
+    const qsizetype afterStart = suggestion.match.start + suggestion.match.length;
+    entry->matchAfter = text.mid(afterStart, kContext) + (afterStart + kContext < text.size() ? QStringLiteral("…") : QString());
+}
+
 } // namespace
 
 StudyDetailModel::StudyDetailModel(const Vocabularies &vocabularies, QObject *parent)
@@ -49,11 +73,12 @@ StudyDetailModel::StudyDetailModel(const Vocabularies &vocabularies, QObject *pa
 {
 }
 
-void StudyDetailModel::setStudy(const Study &study)
+void StudyDetailModel::setStudy(const Study &study, const QVector<Suggestion> &suggestions)
 {
     beginResetModel();
     m_study = study;
-    m_sections = build(study);
+    m_suggestions = suggestions;
+    m_sections = build(study, suggestions);
     endResetModel();
 }
 
@@ -61,6 +86,7 @@ void StudyDetailModel::clear()
 {
     beginResetModel();
     m_study.reset();
+    m_suggestions.clear();
     m_sections.clear();
     endResetModel();
 }
@@ -74,7 +100,7 @@ int StudyDetailModel::sectionRow(const QString &sectionId) const
     return -1;
 }
 
-QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s) const
+QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s, const QVector<Suggestion> &suggestions) const
 {
     const Vocabularies &v = m_vocabularies;
     const auto reason = [&](const char *field) { return s.notVerified.value(QString::fromLatin1(field)); };
@@ -121,18 +147,35 @@ QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s) c
 
     // What kind of study, in whom, of what.
     SectionData study{QStringLiteral("study"), tr("Study"), {}};
-    study.entries.append({Text, tr("Design"), v.design.label(s.design), {}, {}, s.designText, {}});
-    study.entries.append({Text, tr("Population"), labels(v.population, s.populations), {}, {}, s.populationText, {}});
-    study.entries.append({Text, tr("Cramp type"), labels(v.crampType, s.crampTypes), {}, {},
-                          s.crampTypeText.join(QStringLiteral("; ")), {}});
+    // Coded attributes show who decided them: the curated file, or a rule with the text it matched.
+    const auto classified = [&](RuleTarget target, const QString &label, const Vocabulary &vocabulary,
+                                const QString &sourceWording) {
+        const EffectiveClassification e = effectiveClassification(s, suggestions, target);
+        Entry entry{Classification, label, {}, {}, {}, sourceWording, {}};
+        QStringList values;
+        for (const QString &value : e.values)
+            values.append(vocabulary.label(value));
+        entry.value = values.isEmpty() ? tr("not coded") : values.join(QStringLiteral("; "));
+        if (e.source == ClassificationSource::Curated)
+            entry.source = tr("curated (studies/ file)");
+        else if (e.source == ClassificationSource::Rule && !e.decidingSuggestions.isEmpty()) {
+            const Suggestion &deciding = e.decidingSuggestions.constFirst();
+            entry.source = tr("rule %1").arg(deciding.ruleId);
+            entry.note = deciding.reason;
+            setMatch(&entry, s, deciding);
+        }
+        return entry;
+    };
+    study.entries.append(classified(RuleTarget::Design, tr("Design"), v.design, s.designText));
+    study.entries.append(classified(RuleTarget::Population, tr("Population"), v.population, s.populationText));
+    study.entries.append(classified(RuleTarget::CrampType, tr("Cramp type"), v.crampType,
+                                    s.crampTypeText.join(QStringLiteral("; "))));
     study.entries.append({Text, tr("Intervention"), s.intervention.text, {}, {}, {}, reason(Field::Intervention)});
     if (!s.intervention.comparator.isEmpty())
         study.entries.append({Text, tr("Comparator"), s.intervention.comparator, {}, {}, {}, {}});
     study.entries.append({Text, tr("Sample size"), s.sampleSize ? QString::number(*s.sampleSize) : QString(), {}, {},
                           s.sampleText, reason(Field::SampleSize)});
-    study.entries.append({Classification, tr("Direction of conclusion"),
-                          s.direction.isEmpty() ? tr("not coded") : v.direction.label(s.direction), {},
-                          s.direction.isEmpty() ? QString() : tr("curated (studies/ file)"), {}, {}});
+    study.entries.append(classified(RuleTarget::Direction, tr("Direction of conclusion"), v.direction, QString()));
     sections.append(study);
 
     // The authors' own words.
@@ -189,18 +232,50 @@ QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s) c
     sections.append(funding);
 
     SectionData independence{QStringLiteral("independence"), tr("Funding independence"), {}};
-    if (s.independence.value.isEmpty()) {
-        independence.entries.append({Classification, tr("Independence"), tr("Unclear"), {}, tr("not classified yet"),
-                                     {}, {}});
+    const EffectiveClassification ind = effectiveClassification(s, suggestions, RuleTarget::Independence);
+    if (ind.values.isEmpty()) {
+        independence.entries.append({Classification, tr("Independence"), tr("Unclear"), {}, tr("none"),
+                                     tr("not classified yet"), {}});
     } else {
-        QString value = v.independence.label(s.independence.value);
-        if (!s.independence.link.isEmpty())
-            value += QStringLiteral(" — ") + v.industryLink.label(s.independence.link);
-        independence.entries.append({Classification, tr("Independence"), value, {},
-                                     toString(s.independence.source), s.independence.reason,
-                                     reason(Field::Independence)});
+        QString value = v.independence.label(ind.values.constFirst());
+        if (!ind.link.isEmpty())
+            value += QStringLiteral(" — ") + v.industryLink.label(ind.link);
+        Entry entry{Classification, tr("Independence"), value, {}, toString(ind.source), ind.reason,
+                    ind.source == ClassificationSource::Rule ? QString() : reason(Field::Independence)};
+        if (ind.source == ClassificationSource::Curated)
+            entry.source = tr("curated (studies/ file)");
+        if (ind.source == ClassificationSource::Rule && !ind.decidingSuggestions.isEmpty()) {
+            entry.source = tr("rule %1").arg(ind.decidingSuggestions.constFirst().ruleId);
+            setMatch(&entry, s, ind.decidingSuggestions.constFirst());
+        }
+        independence.entries.append(entry);
     }
     sections.append(independence);
+
+    // Every rule suggestion, winning or not, so a reviewer sees what the rules think and why.
+    if (!suggestions.isEmpty()) {
+        SectionData rules{QStringLiteral("rules"), tr("What the rules suggest"), {}};
+        for (const Suggestion &g : suggestions) {
+            const Vocabulary *vocabulary = &v.independence;
+            QString target = tr("Independence");
+            switch (g.target) {
+            case RuleTarget::Independence: break;
+            case RuleTarget::Design: vocabulary = &v.design; target = tr("Design"); break;
+            case RuleTarget::Direction: vocabulary = &v.direction; target = tr("Direction"); break;
+            case RuleTarget::Population: vocabulary = &v.population; target = tr("Population"); break;
+            case RuleTarget::CrampType: vocabulary = &v.crampType; target = tr("Cramp type"); break;
+            }
+            QString value = vocabulary->label(g.value);
+            if (!g.link.isEmpty())
+                value += QStringLiteral(" — ") + v.industryLink.label(g.link);
+            Entry entry{Classification, target, value, {},
+                        g.winning ? tr("rule %1").arg(g.ruleId) : tr("rule %1 (outranked)").arg(g.ruleId), g.reason, {}};
+            entry.winning = g.winning;
+            setMatch(&entry, s, g);
+            rules.entries.append(entry);
+        }
+        sections.append(rules);
+    }
 
     if (!s.extraFacts.isEmpty() || !s.openAccess.isEmpty()) {
         SectionData facts{QStringLiteral("facts"), tr("Other facts"), {}};
@@ -279,6 +354,11 @@ QVariant StudyDetailModel::data(const QModelIndex &index, int role) const
     case SourceRole: return e.source;
     case NoteRole: return e.note;
     case SectionIdRole: return section.id;
+    case MatchBeforeRole: return e.matchBefore;
+    case MatchTextRole: return e.matchText;
+    case MatchAfterRole: return e.matchAfter;
+    case MatchFieldRole: return e.matchField;
+    case WinningRole: return e.winning;
     default: return {};
     }
 }

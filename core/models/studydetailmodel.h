@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/study.h"
+#include "rules/rule.h"
 
 #include <QAbstractItemModel>
 #include <QUrl>
@@ -29,13 +30,20 @@ public:
         SourceRole,                  ///< Where a conclusion or claim came from.
         NoteRole,                    ///< A note attached to the entry.
         SectionIdRole,               ///< Stable section id ("citation", "conclusions", …).
+        MatchBeforeRole,             ///< For rule suggestions: text before the matched span.
+        MatchTextRole,               ///< The matched span, exactly as in the record.
+        MatchAfterRole,              ///< Text after the matched span.
+        MatchFieldRole,              ///< The field the rule matched in ("funding", "title", …).
+        WinningRole,                 ///< bool: this suggestion decides its attribute.
     };
     enum EntryKind { Section, Text, Link, Conclusion, Claim, Effect, Classification, Warning };
     Q_ENUM(EntryKind)
 
     explicit StudyDetailModel(const Vocabularies &vocabularies, QObject *parent = nullptr);
 
-    void setStudy(const Study &study);
+    /// Shows a study; `suggestions` are its stored rule suggestions (they fill attributes
+    /// nobody coded, and are all listed with their rule, reason and matched text).
+    void setStudy(const Study &study, const QVector<Suggestion> &suggestions = {});
     void clear();
     bool hasStudy() const { return m_study.has_value(); }
     const std::optional<Study> &study() const { return m_study; }
@@ -58,16 +66,19 @@ private:
         QString source;
         QString note;
         QString notVerifiedReason; ///< Non-empty: not verified.
+        QString matchBefore, matchText, matchAfter, matchField;
+        bool winning = true;
     };
     struct SectionData {
         QString id;
         QString title;
         QVector<Entry> entries;
     };
-    QVector<SectionData> build(const Study &study) const;
+    QVector<SectionData> build(const Study &study, const QVector<Suggestion> &suggestions) const;
 
     const Vocabularies &m_vocabularies;
     std::optional<Study> m_study;
+    QVector<Suggestion> m_suggestions;
     QVector<SectionData> m_sections;
 };
 

@@ -4,6 +4,8 @@
 #include "store/migrations.h"
 
 #include <QAtomicInt>
+
+#include <atomic>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -18,14 +20,28 @@ namespace mgreview {
 
 namespace {
 QAtomicInt g_connectionCounter;
+
+// A serial per thread, never reused: thread ids and QThread addresses can be recycled by
+// the pool, and a new thread must never pick up a connection another thread opened.
+std::atomic<quint64> g_threadSerials{0};
+quint64 threadSerial()
+{
+    thread_local const quint64 serial = ++g_threadSerials;
+    return serial;
 }
+
+QString threadConnectionName(const QString &base)
+{
+    return base + u'@' + QString::number(threadSerial());
+}
+} // namespace
 
 Database::Database(LibraryLocation location, SqlDialect dialect)
     : m_location(std::move(location)),
       m_dialect(dialect),
       m_baseName(QStringLiteral("mgreview_%1").arg(g_connectionCounter.fetchAndAddRelaxed(1))),
       m_fullText(FullTextIndex::create(dialect)),
-      m_ownerThread(QThread::currentThread())
+      m_ownerThread(threadSerial())
 {
 }
 
@@ -129,11 +145,11 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
 
 QSqlDatabase Database::connection() const
 {
-    const QString name = m_baseName + u'@' + QString::number(quintptr(QThread::currentThreadId()), 16);
+    const QString name = threadConnectionName(m_baseName);
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
     // The base connection belongs to the opening thread; every other thread gets a clone.
-    if (QThread::currentThread() == m_ownerThread)
+    if (threadSerial() == m_ownerThread)
         return QSqlDatabase::database(m_baseName, false);
     QSqlDatabase db = QSqlDatabase::cloneDatabase(m_baseName, name);
     if (!db.open()) {
@@ -148,7 +164,7 @@ QSqlDatabase Database::connection() const
 
 void Database::releaseThreadConnection() const
 {
-    const QString name = m_baseName + u'@' + QString::number(quintptr(QThread::currentThreadId()), 16);
+    const QString name = threadConnectionName(m_baseName);
     if (!QSqlDatabase::contains(name))
         return;
     {

@@ -49,7 +49,7 @@ private:
     SqlDialect m_dialect;
     QString m_baseName;
     std::unique_ptr<FullTextIndex> m_fullText;
-    QThread *m_ownerThread; ///< The thread that owns the base connection.
+    quint64 m_ownerThread; ///< Serial of the thread that owns the base connection.
 };
 
 /// A transaction that rolls back unless committed. Writes always go through one.
@@ -71,6 +71,13 @@ private:
     bool m_active = false;
     QString m_beginError;
 };
+
+/// Qt binds a null QString as SQL NULL, which NOT NULL text columns refuse: bind text
+/// through this so an unset field is stored as ''.
+inline QString sqlText(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
 
 /// Describes a failed query for the user: what failed and why.
 QString describeSqlError(const QString &what, const class QSqlQuery &query);

@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "store/fulltextindex.h"
 #include "store/studyrows.h"
+#include "rules/suggestionstore.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -103,9 +104,15 @@ bool toVersion3(const Database &, QSqlDatabase &db, QString *error)
     return true;
 }
 
+// v4: rule suggestions, stored apart from human decisions (core/rules/suggestionstore.cpp).
+bool toVersion4(const Database &, QSqlDatabase &db, QString *error)
+{
+    return createRuleSuggestionSchema(db, error);
+}
+
 const QVector<Step> &steps()
 {
-    static const QVector<Step> all = {toVersion1, toVersion2, toVersion3};
+    static const QVector<Step> all = {toVersion1, toVersion2, toVersion3, toVersion4};
     return all;
 }
 

@@ -19,11 +19,10 @@ QString nowText()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-// Qt binds a null QString as SQL NULL, which the NOT NULL text columns refuse: an unset
-// field (no journal, no independence link, …) is stored as ''.
+// An unset field (no journal, no independence link, …) is stored as '', never NULL.
 QString text(const QString &value)
 {
-    return value.isNull() ? QStringLiteral("") : value;
+    return sqlText(value);
 }
 
 void bindProjections(QSqlQuery &q, const Study &s)
@@ -49,7 +48,9 @@ void bindProjections(QSqlQuery &q, const Study &s)
 
 const QString kSummaryColumns = QStringLiteral(
     "pk, id, first_author, authors, year, title, journal, doi, pmid, design, populations, cramp_types, "
-    "direction, independence, independence_link, independence_source, independence_reason");
+    "direction, independence, independence_link, independence_source, independence_reason, "
+    "rule_independence, rule_independence_link, rule_independence_reason, rule_design, rule_direction, "
+    "rule_populations, rule_cramp_types");
 
 } // namespace
 
@@ -270,6 +271,22 @@ std::optional<QVector<StudySummary>> StudyStore::summaries(QString *error) const
         s.independenceLink = shared(q.value(14).toString());
         s.independenceSource = shared(q.value(15).toString());
         s.independenceReason = shared(q.value(16).toString());
+        // Human decisions first; a rule's suggestion only fills what no person has coded.
+        if (s.independenceSource != u"curated" && s.independenceSource != u"reviewer" &&
+            !q.value(17).toString().isEmpty()) {
+            s.independence = shared(q.value(17).toString());
+            s.independenceLink = shared(q.value(18).toString());
+            s.independenceReason = q.value(19).toString();
+            s.independenceSource = shared(QStringLiteral("rule"));
+        }
+        if (s.design.isEmpty())
+            s.design = shared(q.value(20).toString());
+        if (s.direction.isEmpty())
+            s.direction = shared(q.value(21).toString());
+        if (s.populations.isEmpty())
+            s.populations = shared.codes(q.value(22).toString());
+        if (s.crampTypes.isEmpty())
+            s.crampTypes = shared.codes(q.value(23).toString());
         out.append(std::move(s));
     }
     return out;

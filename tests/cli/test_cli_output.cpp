@@ -93,7 +93,7 @@ TEST_F(CliProcessTest, ShowTableIsAReadableRecordWithNotVerifiedMarks)
     EXPECT_TRUE(text.contains(QRegularExpression(QStringLiteral("\n  Design +Cochrane"))));
     EXPECT_TRUE(text.contains(QRegularExpression(QStringLiteral("\n  Sample size +735"))));
     EXPECT_TRUE(text.contains(QRegularExpression(QStringLiteral("\n  Independence +Unclear"))));
-    EXPECT_TRUE(text.contains(QRegularExpression(QStringLiteral("\n +Source: curated\n +Reason: unverified"))));
+    EXPECT_TRUE(text.contains(QRegularExpression(QStringLiteral("\n +Source: curated \\(studies/ file\\)\n +Reason: unverified"))));
 }
 
 TEST_F(CliProcessTest, ShowCsvIsOneRowWithHeader)

@@ -101,9 +101,9 @@ protected:
 
 } // namespace
 
-TEST_F(MigrationTest, LatestIsThree)
+TEST_F(MigrationTest, LatestIsFour)
 {
-    EXPECT_EQ(Migrations::latestVersion(), 3);
+    EXPECT_EQ(Migrations::latestVersion(), 4);
 }
 
 TEST_F(MigrationTest, ZeroToOne)
@@ -180,11 +180,31 @@ TEST_F(MigrationTest, TwoToThreeBackfillsTheSeedLog)
         QStringLiteral("My own title"));
 }
 
+TEST_F(MigrationTest, ThreeToFourAddsRuleSuggestionsBesideCuratedValues)
+{
+    migrateTo(3);
+    QString error;
+    ASSERT_TRUE(StudyStore(*m_db).insertMany({ study(QStringLiteral("dahle1995_rct")) }, &error)) << str(error);
+    ASSERT_FALSE(tables().contains(QStringLiteral("rule_suggestions")));
+
+    migrateTo(4);
+    EXPECT_TRUE(tables().contains(QStringLiteral("rule_suggestions")));
+    // Existing rows keep their curated values; the rule columns start empty.
+    EXPECT_EQ(rows(QStringLiteral("SELECT independence || '/' || rule_independence || '/' || rule_design FROM studies")),
+        QStringList { QStringLiteral("industry-linked//") });
+    const std::optional<QVector<StudySummary>> summaries = StudyStore(*m_db).summaries(&error);
+    ASSERT_TRUE(summaries) << str(error);
+    ASSERT_EQ(summaries->size(), 1);
+    EXPECT_EQ(summaries->first().independence, QStringLiteral("industry-linked"));
+    EXPECT_EQ(summaries->first().independenceSource, QStringLiteral("curated"));
+}
+
 TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
 {
     migrateTo(1);
     migrateTo(2);
     migrateTo(3);
+    migrateTo(4);
     const QString schemaSql
         = QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
                          "ORDER BY name");
@@ -204,7 +224,7 @@ TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
     EXPECT_EQ(stepwise, atOnce);
     EXPECT_EQ(Migrations::currentVersion(*direct, &error), Migrations::latestVersion());
     EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version ORDER BY version")),
-        QStringList({ QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3") }));
+        QStringList({ QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4") }));
 }
 
 TEST_F(MigrationTest, FailedStepRollsBackToThePreviousVersion)

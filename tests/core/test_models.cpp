@@ -345,7 +345,7 @@ TEST_F(DetailModelTest, GarrisonConclusionAndLinks)
     const QModelIndex independence = entry(QStringLiteral("independence"), QStringLiteral("Independence"));
     ASSERT_TRUE(independence.isValid());
     EXPECT_EQ(independence.data(StudyDetailModel::NoteRole).toString(), garrison.independence.reason);
-    EXPECT_EQ(independence.data(StudyDetailModel::SourceRole).toString(), QStringLiteral("curated"));
+    EXPECT_EQ(independence.data(StudyDetailModel::SourceRole).toString(), QStringLiteral("curated (studies/ file)"));
 }
 
 TEST_F(DetailModelTest, UnverifiedConclusionIsMarked)
