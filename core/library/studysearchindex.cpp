@@ -197,7 +197,7 @@ QBitArray StudySearchIndex::match(const QString &query, const QBitArray *restric
     // Rows as 64-bit words: setting bits by the million is the whole cost of a query.
     const size_t wordCount = size_t(rows + 63) / 64;
     std::vector<quint64> result(wordCount, ~quint64(0));
-    if (restrictTo) {
+    if (restrictTo && wordCount > 0) {
         std::fill(result.begin(), result.end(), 0);
         std::memcpy(result.data(), restrictTo->bits(), size_t(std::min(restrictTo->size(), rows) + 7) / 8);
         for (quint64 &word : result)
