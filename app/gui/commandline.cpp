@@ -26,7 +26,13 @@ std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QStrin
     const QCommandLineOption search(
         QStringLiteral("search"), tr("Start with this search text."), QStringLiteral("TEXT"));
     const QCommandLineOption filter(QStringLiteral("filter"), tr("Funding filter."), QStringLiteral("WORD"));
-    parser.addOptions({ help, version, library, studies, screenshot, select, search, filter });
+    const QCommandLineOption rules(QStringLiteral("rules"), tr("User rules file."), QStringLiteral("FILE"));
+    const QCommandLineOption showRules(QStringLiteral("show-rules"), tr("Show the Rules view."));
+    const QCommandLineOption rule(QStringLiteral("rule"), tr("Select this rule."), QStringLiteral("ID"));
+    const QCommandLineOption paneSection(
+        QStringLiteral("pane-section"), tr("Scroll the pane to this section."), QStringLiteral("ID"));
+    parser.addOptions(
+        { help, version, library, studies, screenshot, select, search, filter, rules, showRules, rule, paneSection });
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -43,6 +49,10 @@ std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QStrin
     options.screenshot = parser.value(screenshot);
     options.select = parser.value(select);
     options.search = parser.value(search);
+    options.rules = parser.value(rules);
+    options.showRules = parser.isSet(showRules) || parser.isSet(rule);
+    options.rule = parser.value(rule);
+    options.paneSection = parser.value(paneSection);
     if (parser.isSet(filter)) {
         options.filter = independenceFilterFromString(parser.value(filter));
         if (!options.filter) {
@@ -66,6 +76,13 @@ QString guiUsage()
               "  --select ID        Select this study at start, e.g. garrison2020_cochrane.\n"
               "  --search TEXT      Start with this search text.\n"
               "  --filter WORD      Funding filter: all, independent, industry-linked or unclear.\n"
+              "  --rules FILE       Use this rules file with the default rules, for this run only\n"
+              "                     (it is watched: saving it reloads the rules; see docs/formats/rules.md).\n"
+              "  --show-rules       Show the Rules view.\n"
+              "  --rule ID          Select this rule in the Rules view: the table lists the studies it\n"
+              "                     matched, e.g. independence.product_supplied.\n"
+              "  --pane-section ID  Scroll the conclusion pane to a section: rules, funding, independence,\n"
+              "                     study, effects, sources.\n"
               "  --screenshot FILE  Render the window offscreen to a PNG file and exit.\n"
               "  --version          Show the version.\n"
               "  -h, --help         Show this help.\n");

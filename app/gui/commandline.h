@@ -17,6 +17,10 @@ struct GuiOptions {
     QString select; ///< --select ID
     QString search; ///< --search TEXT
     std::optional<IndependenceFilter> filter; ///< --filter WORD
+    QString rules; ///< --rules FILE (a user rules file for this run)
+    bool showRules = false; ///< --show-rules
+    QString rule; ///< --rule ID (select a rule in the Rules view)
+    QString paneSection; ///< --pane-section ID (scroll the pane to a section)
     bool help = false;
     bool version = false;
 };

@@ -31,6 +31,14 @@ void ConclusionPane::showMessage(const QString &message)
     setHtml(emptyPaneHtml(message));
 }
 
+bool ConclusionPane::scrollToSection(const QString &sectionId)
+{
+    if (m_model->sectionRow(sectionId) < 0)
+        return false;
+    scrollToAnchor(sectionAnchor(sectionId));
+    return true;
+}
+
 void ConclusionPane::render()
 {
     setHtml(studyDetailHtml(*m_model));

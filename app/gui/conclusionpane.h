@@ -21,6 +21,9 @@ public:
 
     /// Replaces the content with a message (no study, library opening, an error).
     void showMessage(const QString &message);
+    /// Scrolls so a section's heading ("rules", "funding", …) is at the top; false when
+    /// the study has no such section.
+    bool scrollToSection(const QString &sectionId);
 
 Q_SIGNALS:
     /// The pane now shows the model's current content.

@@ -1,5 +1,6 @@
 #include "librarysession.h"
 
+#include "rules/suggestionstore.h"
 #include "store/studystore.h"
 
 #include <QSemaphore>
@@ -81,6 +82,7 @@ void LibrarySession::loadStudy(const QString &id)
     if (!m_database)
         return;
     const quint64 generation = ++m_loadGeneration;
+    m_loadPending = true;
     const Database *database = m_database.get();
     m_loadWatcher.setFuture(QtConcurrent::run(&m_io, [database, id, generation] {
         LoadResult result;
@@ -88,6 +90,14 @@ void LibrarySession::loadStudy(const QString &id)
         result.id = id;
         try {
             result.study = StudyStore(*database).load(id, &result.error);
+            // The pane explains every rule suggestion; without them it still shows the study.
+            QString suggestionError;
+            if (result.study) {
+                if (auto suggestions = SuggestionStore(*database).forStudy(id, &suggestionError))
+                    result.suggestions = std::move(*suggestions);
+                else
+                    qWarning("%s", qUtf8Printable(suggestionError));
+            }
         } catch (const std::exception &e) {
             result.error = QString::fromUtf8(e.what());
         }
@@ -102,8 +112,9 @@ void LibrarySession::finishLoad()
     const LoadResult result = m_loadWatcher.result();
     if (result.generation != m_loadGeneration)
         return; // The user has moved on to another study.
+    m_loadPending = false;
     if (result.study)
-        Q_EMIT studyLoaded(*result.study);
+        Q_EMIT studyLoaded(*result.study, result.suggestions);
     else
         Q_EMIT studyLoadFailed(
             result.id, result.error.isEmpty() ? tr("no study with id “%1”").arg(result.id) : result.error);

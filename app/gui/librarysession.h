@@ -2,12 +2,15 @@
 
 #include "library/libraryloader.h"
 #include "model/study.h"
+#include "rules/rule.h"
 
 #include <QFutureWatcher>
 #include <QObject>
 #include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace mgreview::gui {
@@ -37,13 +40,25 @@ public:
     std::shared_ptr<const StudySearchIndex> searchIndex() const { return m_searchIndex; }
     const SeedReport &seedReport() const { return m_seed; }
 
-    /// Loads one full study in the background; only the latest request is answered.
+    /// Loads one full study and its rule suggestions in the background; only the latest
+    /// request is answered.
     void loadStudy(const QString &id);
+    /// True from loadStudy() until its answer (or a newer request's) has been emitted.
+    bool isLoadingStudy() const { return m_loadPending; }
+
+    /// Runs `function(database)` on the I/O thread, after everything queued before it;
+    /// only while isOpen(). Continue on the GUI thread with `.then(context, …)`.
+    template<typename Function> auto run(Function function) -> QFuture<std::invoke_result_t<Function, const Database &>>
+    {
+        Q_ASSERT(m_database);
+        const Database *database = m_database.get();
+        return QtConcurrent::run(&m_io, [database, function = std::move(function)] { return function(*database); });
+    }
 
 Q_SIGNALS:
     void opened();
     void openFailed(const QString &error);
-    void studyLoaded(const mgreview::Study &study);
+    void studyLoaded(const mgreview::Study &study, const QVector<mgreview::Suggestion> &suggestions);
     void studyLoadFailed(const QString &id, const QString &error);
 
 private:
@@ -51,6 +66,7 @@ private:
         quint64 generation = 0;
         QString id;
         std::optional<Study> study;
+        QVector<Suggestion> suggestions;
         QString error;
     };
     void finishOpen();
@@ -67,6 +83,7 @@ private:
     QFutureWatcher<std::shared_ptr<LoadedLibrary>> m_openWatcher;
     QFutureWatcher<LoadResult> m_loadWatcher;
     quint64 m_loadGeneration = 0;
+    bool m_loadPending = false;
 };
 
 } // namespace mgreview::gui

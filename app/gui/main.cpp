@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -44,6 +45,12 @@ int main(int argc, char **argv)
         print(stderr, QStringLiteral("mgreview: %1: no such studies folder\n").arg(options->studies));
         return 2;
     }
+    // A rules file with errors only warns (the app shows them and keeps the default rules);
+    // a missing one is a typo worth stopping for.
+    if (!options->rules.isEmpty() && !QFileInfo(options->rules).isFile()) {
+        print(stderr, QStringLiteral("mgreview: %1: no such rules file\n").arg(options->rules));
+        return 2;
+    }
 
     // Decide before QApplication exists: without a display Qt would abort.
     const bool screenshot = !options->screenshot.isEmpty();
@@ -73,6 +80,13 @@ int main(int argc, char **argv)
         window.setIndependenceFilter(*options->filter);
     if (!options->search.isEmpty())
         window.setSearchText(options->search);
+    if (!options->rules.isEmpty())
+        window.setRulesFile(options->rules);
+    if (options->showRules)
+        window.showRulesView();
+    if (!options->rule.isEmpty())
+        window.selectRule(options->rule);
+    window.setPaneSection(options->paneSection);
 
     const LibraryLocation location
         = options->library.isEmpty() ? LibraryLocation::defaultLocation() : LibraryLocation::parse(options->library);

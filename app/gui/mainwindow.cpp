@@ -3,6 +3,9 @@
 #include "conclusionpane.h"
 #include "independencecombo.h"
 #include "librarysession.h"
+#include "rulescontroller.h"
+#include "ruleserrorbar.h"
+#include "rulesui.h"
 #include "searchcontroller.h"
 #include "searchfield.h"
 #include "settings.h"
@@ -17,12 +20,14 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -63,11 +68,28 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_splitter->setStretchFactor(0, 5);
     m_splitter->setStretchFactor(1, 4);
     m_splitter->setSizes({ 860, 540 });
-    setCentralWidget(m_splitter);
 
     m_countLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->showMessage(tr("Opening library…"));
+
+    RulesUi::Parts rulesParts;
+    rulesParts.window = this;
+    rulesParts.toolbar = toolbar;
+    rulesParts.session = m_session;
+    rulesParts.studies = m_tableModel;
+    rulesParts.search = m_searchController;
+    rulesParts.rememberRulesFile = m_options.persistLayout;
+    m_rules = new RulesUi(rulesParts, this);
+
+    // The rules file's errors sit right above the table they affect, without blocking anything.
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_rules->warningBar());
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
     buildActions();
 
     connect(m_search, &QLineEdit::textChanged, m_searchController, &SearchController::setQuery);
@@ -79,14 +101,20 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_session, &LibrarySession::openFailed, this, &MainWindow::onLibraryFailed);
     connect(m_session, &LibrarySession::studyLoaded, this, &MainWindow::onStudyLoaded);
     connect(m_session, &LibrarySession::studyLoadFailed, this, &MainWindow::onStudyLoadFailed);
+    connect(m_rules->controller(), &RulesController::studiesReclassified, this, &MainWindow::onStudiesReclassified);
 
     resize(1400, 860);
     if (m_options.persistLayout)
         restoreLayout();
     updateCount();
+    m_rules->useRulesFile(m_options.persistLayout ? Settings().rulesFile() : QString(), false);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Before the session (a child made earlier) waits for its I/O thread: stop a run.
+    m_rules->controller()->cancelClassification();
+}
 
 void MainWindow::buildActions()
 {
@@ -102,6 +130,8 @@ void MainWindow::buildActions()
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
+
+    menuBar()->addMenu(m_rules->menu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About MgReview"));
@@ -139,6 +169,7 @@ void MainWindow::onLibraryOpened()
     }
     statusBar()->showMessage(message);
     m_pane->showMessage(tr("Select a study to read its conclusions."));
+    m_rules->controller()->libraryOpened();
     Q_EMIT libraryLoaded();
 
     if (!m_pendingSelect.isEmpty())
@@ -169,12 +200,62 @@ void MainWindow::selectStudy(const QString &id)
     Q_EMIT studyNotFound(id, why);
 }
 
-void MainWindow::onStudyLoaded(const Study &study)
+void MainWindow::onStudyLoaded(const Study &study, const QVector<Suggestion> &suggestions)
 {
-    m_detailModel->setStudy(study);
-    m_pane->verticalScrollBar()->setValue(0);
+    // The same study again (new suggestions after a classification): keep the reader's place.
+    const bool refresh = study.id == m_shownId;
+    const int scroll = m_pane->verticalScrollBar()->value();
+    m_detailModel->setStudy(study, suggestions);
     m_shownId = study.id;
+    if (refresh)
+        m_pane->verticalScrollBar()->setValue(scroll);
+    else
+        scrollPaneToSection();
     Q_EMIT studyShown(study.id);
+}
+
+void MainWindow::onStudiesReclassified(
+    const QVector<StudySummary> &rows, const std::shared_ptr<const StudySearchIndex> &searchIndex)
+{
+    // New rule values in the rows; the view keeps the current study selected across the reset.
+    m_tableModel->setStudies(rows);
+    if (searchIndex) {
+        // Other studies than before: search again with a matching index.
+        m_searchController->setIndex(searchIndex);
+        m_rules->studiesReplaced();
+    } else {
+        // The same studies in the same order: the search and rule filter still fit, at once.
+        m_searchController->reapply();
+    }
+    if (!m_shownId.isEmpty())
+        m_session->loadStudy(m_shownId);
+}
+
+void MainWindow::setRulesFile(const QString &path)
+{
+    m_rules->useRulesFile(path, false);
+}
+
+void MainWindow::showRulesView()
+{
+    m_rules->showView();
+}
+
+void MainWindow::selectRule(const QString &id)
+{
+    m_rules->showView();
+    m_rules->selectRule(id);
+}
+
+void MainWindow::setPaneSection(const QString &sectionId)
+{
+    m_paneSection = sectionId;
+}
+
+void MainWindow::scrollPaneToSection()
+{
+    if (m_paneSection.isEmpty() || !m_pane->scrollToSection(m_paneSection))
+        m_pane->verticalScrollBar()->setValue(0);
 }
 
 void MainWindow::onStudyLoadFailed(const QString &id, const QString &error)
@@ -196,6 +277,11 @@ bool MainWindow::isSearchSettled() const
     return m_searchController->isSettled();
 }
 
+bool MainWindow::isSettled() const
+{
+    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy();
+}
+
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)
 {
     m_independence->setCurrentFilter(filter);
@@ -205,10 +291,11 @@ void MainWindow::updateCount()
 {
     const int total = int(m_tableModel->allStudies().size());
     const int shown = m_tableModel->rowCount();
+    const QLocale locale;
     if (shown == total)
-        m_countLabel->setText(total == 1 ? tr("1 study") : tr("%1 studies").arg(total));
+        m_countLabel->setText(total == 1 ? tr("1 study") : tr("%1 studies").arg(locale.toString(total)));
     else
-        m_countLabel->setText(tr("%1 of %2 studies shown").arg(shown).arg(total));
+        m_countLabel->setText(tr("%1 of %2 studies shown").arg(locale.toString(shown), locale.toString(total)));
 }
 
 void MainWindow::showError(const QString &title, const QString &text)

@@ -5,13 +5,18 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
 class QSplitter;
 
 namespace mgreview {
 class StudyDetailModel;
+class StudySearchIndex;
 class StudyTableModel;
+struct StudySummary;
 struct Study;
+struct Suggestion;
 } // namespace mgreview
 
 namespace mgreview::gui {
@@ -19,13 +24,15 @@ namespace mgreview::gui {
 class ConclusionPane;
 class IndependenceCombo;
 class LibrarySession;
+class RulesUi;
 class SearchController;
 class SearchField;
 class StudyTableView;
 
 /// How a window behaves beyond what the user sees.
 struct WindowOptions {
-    bool persistLayout = true; ///< Restore and save geometry, splitter, columns and filter.
+    /// Restore and save geometry, splitter, columns and filter, and use the rules file of the settings.
+    bool persistLayout = true;
     bool errorDialogs = true; ///< Show errors in a message box too (off for --screenshot).
 };
 
@@ -53,7 +60,22 @@ public:
     void setSearchText(const QString &text);
     /// True when the table shows the result of the current search text.
     bool isSearchSettled() const;
+    /// True when nothing is pending: search applied, rules loaded, no classification
+    /// running, the rule filter applied and the pane up to date.
+    bool isSettled() const;
     void setIndependenceFilter(IndependenceFilter filter);
+
+    /// Uses a user rules file for this window (empty: the default rules only); not stored
+    /// in the settings (Rules ▸ Use rules file… does that).
+    void setRulesFile(const QString &path);
+    /// Shows the Rules view.
+    void showRulesView();
+    /// Selects a rule in the Rules view, limiting the table to the studies it matched.
+    void selectRule(const QString &id);
+    /// After each study is shown, scroll the pane to this section ("rules", "funding", …);
+    /// empty: to the top.
+    void setPaneSection(const QString &sectionId);
+    void scrollPaneToSection();
 
     // For tests and the screenshot runner.
     StudyTableModel *tableModel() const { return m_tableModel; }
@@ -62,6 +84,7 @@ public:
     IndependenceCombo *independenceCombo() const { return m_independence; }
     ConclusionPane *pane() const { return m_pane; }
     QSplitter *splitter() const { return m_splitter; }
+    RulesUi *rules() const { return m_rules; }
 
 Q_SIGNALS:
     void libraryLoaded();
@@ -78,7 +101,9 @@ private:
     void buildActions();
     void onLibraryOpened();
     void onLibraryFailed(const QString &error);
-    void onStudyLoaded(const Study &study);
+    void onStudyLoaded(const Study &study, const QVector<Suggestion> &suggestions);
+    void onStudiesReclassified(
+        const QVector<StudySummary> &rows, const std::shared_ptr<const StudySearchIndex> &searchIndex);
     void onStudyLoadFailed(const QString &id, const QString &error);
     void updateCount();
     void restoreLayout();
@@ -90,6 +115,7 @@ private:
     StudyDetailModel *m_detailModel;
     LibrarySession *m_session;
     SearchController *m_searchController;
+    RulesUi *m_rules = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;
@@ -99,6 +125,7 @@ private:
     bool m_loaded = false;
     QString m_pendingSelect;
     QString m_shownId;
+    QString m_paneSection;
 };
 
 } // namespace mgreview::gui

@@ -3,6 +3,7 @@
 #include "models/studydetailmodel.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QUrl>
 
 namespace mgreview::gui {
@@ -22,6 +23,9 @@ constexpr auto kClaimBack = "#f4f4f2";
 constexpr auto kBadgeBack = "#f5c04a";
 constexpr auto kBadgeInk = "#3b2800";
 constexpr auto kReasonInk = "#7a4f00";
+// A matched span: a background AND bold underlined text, so it shows in greyscale too.
+constexpr auto kMatchBack = "#ffe27a";
+constexpr auto kOutrankedInk = "#6b7380";
 
 QString tr(const char *text)
 {
@@ -41,8 +45,10 @@ QString css(const char *value)
 struct EntryView {
     int kind = Model::Text;
     QString label, value, source, note, reason;
+    QString matchBefore, matchText, matchAfter, matchField;
     QUrl url;
     bool notVerified = false;
+    bool winning = true;
 };
 
 EntryView entryAt(const QAbstractItemModel &m, const QModelIndex &section, int row)
@@ -58,6 +64,12 @@ EntryView entryAt(const QAbstractItemModel &m, const QModelIndex &section, int r
     e.reason = label.data(Model::NotVerifiedReasonRole).toString();
     e.notVerified = label.data(Model::NotVerifiedRole).toBool();
     e.url = label.data(Model::UrlRole).toUrl();
+    e.matchBefore = label.data(Model::MatchBeforeRole).toString();
+    e.matchText = label.data(Model::MatchTextRole).toString();
+    e.matchAfter = label.data(Model::MatchAfterRole).toString();
+    e.matchField = label.data(Model::MatchFieldRole).toString();
+    const QVariant winning = label.data(Model::WinningRole);
+    e.winning = !winning.isValid() || winning.toBool();
     return e;
 }
 
@@ -93,6 +105,45 @@ QString link(const QUrl &url, const QString &text)
     return QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(url.toString(QUrl::FullyEncoded)), esc(text));
 }
 
+/// A rule field ("funding_notes") in the reader's words.
+QString fieldLabel(const QString &field)
+{
+    static const QHash<QString, const char *> labels = {
+        { QStringLiteral("title"), QT_TRANSLATE_NOOP("StudyPane", "the title") },
+        { QStringLiteral("abstract"), QT_TRANSLATE_NOOP("StudyPane", "the abstract") },
+        { QStringLiteral("conclusions"), QT_TRANSLATE_NOOP("StudyPane", "the conclusions") },
+        { QStringLiteral("funding"), QT_TRANSLATE_NOOP("StudyPane", "the funding statement") },
+        { QStringLiteral("coi"), QT_TRANSLATE_NOOP("StudyPane", "the conflict-of-interest statement") },
+        { QStringLiteral("funding_notes"), QT_TRANSLATE_NOOP("StudyPane", "what is known about funding") },
+        { QStringLiteral("funders"), QT_TRANSLATE_NOOP("StudyPane", "the funder names") },
+        { QStringLiteral("funder_types"), QT_TRANSLATE_NOOP("StudyPane", "the funder types") },
+        { QStringLiteral("publication_types"), QT_TRANSLATE_NOOP("StudyPane", "the publication types") },
+        { QStringLiteral("keywords"), QT_TRANSLATE_NOOP("StudyPane", "the keywords") },
+        { QStringLiteral("journal"), QT_TRANSLATE_NOOP("StudyPane", "the journal") },
+        { QStringLiteral("design_text"), QT_TRANSLATE_NOOP("StudyPane", "the design as reported") },
+        { QStringLiteral("population_text"), QT_TRANSLATE_NOOP("StudyPane", "the population as reported") },
+        { QStringLiteral("cramp_type_text"), QT_TRANSLATE_NOOP("StudyPane", "the cramp type as reported") },
+        { QStringLiteral("intervention"), QT_TRANSLATE_NOOP("StudyPane", "the intervention") },
+        { QStringLiteral("design"), QT_TRANSLATE_NOOP("StudyPane", "the coded design") },
+        { QStringLiteral("populations"), QT_TRANSLATE_NOOP("StudyPane", "the coded populations") },
+        { QStringLiteral("cramp_types"), QT_TRANSLATE_NOOP("StudyPane", "the coded cramp types") },
+    };
+    const auto it = labels.constFind(field);
+    return it != labels.cend() ? tr(*it) : QString(field).replace(u'_', u' ');
+}
+
+/// "Matched in the title: …randomised <match>controlled trial</match> of…", all escaped.
+QString matchLine(const EntryView &e)
+{
+    if (e.matchText.isEmpty())
+        return {};
+    const QString mark = QStringLiteral("<span class=\"rule-match\" style=\"background-color:%1; font-weight:700; "
+                                        "text-decoration:underline;\">%2</span>")
+                             .arg(css(kMatchBack), esc(e.matchText));
+    return QStringLiteral("<div style=\"margin-top:2px;\">%1 %2%3%4</div>")
+        .arg(esc(tr("Matched in %1:").arg(fieldLabel(e.matchField))), esc(e.matchBefore), mark, esc(e.matchAfter));
+}
+
 /// The value cell of a label/value row: the value (linked where it has a URL), a badge
 /// when not verified, then the source, note and reason in small print.
 QString valueCell(const EntryView &e)
@@ -102,8 +153,10 @@ QString valueCell(const EntryView &e)
         html = badge(e.value) + reasonText(e);
     } else {
         html = e.kind == Model::Link ? link(e.url, e.value) : esc(e.value);
-        if (e.kind == Model::Classification)
+        if (e.kind == Model::Classification && e.winning)
             html = QStringLiteral("<b>%1</b>").arg(html);
+        else if (e.kind == Model::Classification)
+            html += QStringLiteral(" <i>(%1)</i>").arg(esc(tr("outranked")));
         if (e.notVerified)
             html += QStringLiteral(" ") + badge(Model::tr("not verified")) + reasonText(e);
     }
@@ -111,6 +164,8 @@ QString valueCell(const EntryView &e)
     // A classification's reason is what the reader weighs: full size, not small print.
     if (e.kind == Model::Classification && showNote)
         html += QStringLiteral("<div style=\"margin-top:2px;\">%1 %2</div>").arg(tr("Reason:"), esc(e.note));
+    if (e.kind == Model::Classification)
+        html += matchLine(e);
     QStringList details;
     if (!e.source.isEmpty())
         details.append(tr("Source: %1").arg(esc(e.source)));
@@ -123,6 +178,12 @@ QString valueCell(const EntryView &e)
 
 QString row(const EntryView &e)
 {
+    // An outranked rule suggestion stays readable but steps back: grey, not bold, and its
+    // source says "outranked" in words.
+    if (!e.winning)
+        return QStringLiteral("<tr><td width=\"150\" valign=\"top\" style=\"color:%1;\">%2</td>"
+                              "<td valign=\"top\" style=\"color:%1;\">%3</td></tr>")
+            .arg(css(kOutrankedInk), esc(e.label), valueCell(e));
     return QStringLiteral("<tr><td width=\"150\" valign=\"top\" style=\"color:%1;\">%2</td>"
                           "<td valign=\"top\">%3</td></tr>")
         .arg(css(kMuted), esc(e.label), valueCell(e));
@@ -187,10 +248,11 @@ QString effect(const EntryView &e)
     return html;
 }
 
-QString sectionHeading(const QString &title)
+QString sectionHeading(const QString &title, const QString &id)
 {
-    return QStringLiteral("<h3 style=\"color:%1; margin-top:16px; margin-bottom:4px;\">%2</h3>")
-        .arg(css(kHeading), esc(title));
+    // The anchor lets the pane scroll to a section (ConclusionPane::scrollToSection).
+    return QStringLiteral("<h3 style=\"color:%1; margin-top:16px; margin-bottom:4px;\"><a name=\"%3\"></a>%2</h3>")
+        .arg(css(kHeading), esc(title), esc(sectionAnchor(id)));
 }
 
 /// Title, authors and journal as a reader expects them on top; identifiers in a table below.
@@ -236,7 +298,7 @@ QString citationSection(const QAbstractItemModel &m, const QModelIndex &section)
 
 QString genericSection(const QAbstractItemModel &m, const QModelIndex &section)
 {
-    QString html = sectionHeading(section.data().toString());
+    QString html = sectionHeading(section.data().toString(), section.data(Model::SectionIdRole).toString());
     QString rows;
     const auto flushRows = [&] {
         if (!rows.isEmpty())
@@ -302,6 +364,11 @@ QString studyDetailHtml(const QAbstractItemModel &model)
         body += id == u"citation" ? citationSection(model, section) : genericSection(model, section);
     }
     return page(body);
+}
+
+QString sectionAnchor(const QString &sectionId)
+{
+    return QStringLiteral("section-") + sectionId;
 }
 
 QString emptyPaneHtml(const QString &message)

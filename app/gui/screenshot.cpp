@@ -60,13 +60,23 @@ void ScreenshotRunner::onLoaded()
 
 void ScreenshotRunner::capture()
 {
+    if (m_capturing)
+        return; // Already waiting (the pane shows the study again after a classification).
+    m_capturing = true;
     m_window->resize(m_size);
-    // Let the resize and the pane's layout settle, and a --search apply, before grabbing.
+    settleThenGrab();
+}
+
+void ScreenshotRunner::settleThenGrab()
+{
+    // Let the resize and the pane's layout settle, a --search apply and the rules classify
+    // the library, before grabbing.
     QTimer::singleShot(100, this, [this] {
-        if (!m_window->isSearchSettled()) {
-            capture();
+        if (!m_window->isSettled()) {
+            settleThenGrab();
             return;
         }
+        m_window->scrollPaneToSection();
         QString error;
         if (!saveWidgetPng(m_window, m_path, &error))
             finish(1, error);

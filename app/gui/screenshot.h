@@ -13,8 +13,9 @@ class MainWindow;
 /// Grabs a widget into a PNG file. Returns false and sets *error when that fails.
 bool saveWidgetPng(QWidget *widget, const QString &path, QString *error);
 
-/// `mgreview --screenshot FILE [--select ID]`: waits until the library is loaded and the
-/// selected study is in the pane, then writes the window to a PNG and reports the outcome.
+/// `mgreview --screenshot FILE [--select ID]`: waits until the library is loaded, the
+/// selected study is in the pane and nothing is pending (search, classification, rule
+/// filter), then writes the window to a PNG and reports the outcome.
 class ScreenshotRunner : public QObject
 {
     Q_OBJECT
@@ -36,6 +37,7 @@ Q_SIGNALS:
 private:
     void onLoaded();
     void capture();
+    void settleThenGrab();
     void finish(int exitCode, const QString &message);
 
     MainWindow *m_window;
@@ -44,6 +46,7 @@ private:
     QSize m_size = kDefaultSize;
     QTimer m_timeout;
     bool m_done = false;
+    bool m_capturing = false;
 };
 
 } // namespace mgreview::gui

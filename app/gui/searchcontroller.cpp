@@ -37,6 +37,25 @@ void SearchController::setQuery(const QString &text)
     m_debounce.start();
 }
 
+void SearchController::setRestriction(std::optional<QBitArray> mask)
+{
+    m_restriction = std::move(mask);
+    reapply();
+}
+
+void SearchController::reapply()
+{
+    apply(m_appliedQuery.isEmpty() ? std::nullopt : std::optional<QBitArray>(m_appliedMatches));
+}
+
+void SearchController::apply(const std::optional<QBitArray> &searchMatches)
+{
+    std::optional<QBitArray> rows = searchMatches;
+    if (m_restriction && m_restriction->size() == m_model->allStudies().size())
+        rows = rows && rows->size() == m_restriction->size() ? (*rows & *m_restriction) : *m_restriction;
+    m_model->setTextMatches(rows);
+}
+
 void SearchController::cancelRunning()
 {
     if (m_cancelRunning)
@@ -53,7 +72,7 @@ void SearchController::start()
     if (query.isEmpty()) {
         m_appliedQuery.clear();
         m_appliedMatches = {};
-        m_model->setTextMatches(std::nullopt);
+        apply(std::nullopt);
         Q_EMIT applied(QString());
         return;
     }
@@ -84,7 +103,7 @@ void SearchController::start()
         m_cancelRunning.reset();
         m_appliedQuery = query;
         m_appliedMatches = *matches;
-        m_model->setTextMatches(*matches);
+        apply(*matches);
         Q_EMIT applied(query);
     });
 }

@@ -19,7 +19,8 @@ namespace mgreview::gui {
 /// result to the table model on the GUI thread.
 ///
 /// A new query cancels the one still running (atomic flag) and results that arrive late
-/// are dropped (generation counter). When the new query only extends the last applied one
+/// are dropped (generation counter). It is the one writer of the model's text matches, so
+/// it also applies the rule filter's restriction. When the new query only extends the last applied one
 /// ("nyg" → "nyga"), the worker re-checks just the rows that matched before.
 class SearchController : public QObject
 {
@@ -34,6 +35,13 @@ public:
     /// Called for every keystroke; the search starts once typing pauses.
     void setQuery(const QString &text);
     QString appliedQuery() const { return m_appliedQuery; }
+    /// Limits the rows further to `mask` (by position in the model's studies, e.g. the
+    /// studies a rule matched), combined with the search by AND; nullopt removes the limit.
+    void setRestriction(std::optional<QBitArray> mask);
+    bool hasRestriction() const { return m_restriction.has_value(); }
+    /// Applies the last search result and the restriction again, at once: after the model
+    /// was given the same studies anew (their rows in the same order).
+    void reapply();
     /// True when the table shows the result of the text last typed.
     bool isSettled() const { return m_pendingQuery.simplified() == m_appliedQuery; }
 
@@ -46,6 +54,7 @@ Q_SIGNALS:
 private:
     void start();
     void cancelRunning();
+    void apply(const std::optional<QBitArray> &searchMatches);
 
     StudyTableModel *m_model;
     std::shared_ptr<const StudySearchIndex> m_index;
@@ -53,6 +62,7 @@ private:
     QString m_pendingQuery;
     QString m_appliedQuery;
     QBitArray m_appliedMatches; ///< Matches of m_appliedQuery (valid when it is not empty).
+    std::optional<QBitArray> m_restriction;
     std::shared_ptr<std::atomic_bool> m_cancelRunning;
     quint64 m_generation = 0;
 };

@@ -11,6 +11,17 @@ SearchField::SearchField(QWidget *parent) : QLineEdit(parent)
     setAccessibleName(tr("Search studies"));
 }
 
+bool SearchField::event(QEvent *event)
+{
+    // Esc clears the text here before any window shortcut on Esc (cancel classifying) sees it.
+    if (event->type() == QEvent::ShortcutOverride && !text().isEmpty()
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        event->accept();
+        return true;
+    }
+    return QLineEdit::event(event);
+}
+
 void SearchField::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {

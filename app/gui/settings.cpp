@@ -10,6 +10,7 @@ constexpr auto kWindowState = "window/state";
 constexpr auto kSplitterState = "window/splitter";
 constexpr auto kTableHeaderState = "table/header";
 constexpr auto kIndependenceFilter = "filter/independence";
+constexpr auto kRulesFile = "rules/userFile";
 
 QString key(const char *name)
 {
@@ -68,6 +69,19 @@ IndependenceFilter Settings::independenceFilter() const
 void Settings::setIndependenceFilter(IndependenceFilter filter)
 {
     m_settings.setValue(key(kIndependenceFilter), toString(filter));
+}
+
+QString Settings::rulesFile() const
+{
+    return m_settings.value(key(kRulesFile)).toString();
+}
+
+void Settings::setRulesFile(const QString &path)
+{
+    if (path.isEmpty())
+        m_settings.remove(key(kRulesFile));
+    else
+        m_settings.setValue(key(kRulesFile), path);
 }
 
 } // namespace mgreview::gui

@@ -31,6 +31,10 @@ public:
     IndependenceFilter independenceFilter() const;
     void setIndependenceFilter(IndependenceFilter filter);
 
+    /// The user rules file (Rules ▸ Use rules file…); empty: the default rules only.
+    QString rulesFile() const;
+    void setRulesFile(const QString &path);
+
     void sync() { m_settings.sync(); }
 
 private:

@@ -88,3 +88,21 @@ TEST(DisplayPlan, NoDisplayWithoutScreenshotIsExplained)
     EXPECT_TRUE(message.contains(QStringLiteral("QT_QPA_PLATFORM=offscreen")));
     EXPECT_TRUE(message.contains(QStringLiteral("--screenshot")));
 }
+
+TEST(CommandLine, ParsesTheRulesOptions)
+{
+    QString error;
+    const auto options = parseGuiArguments(
+        args({ "--rules", "mine.toml", "--rule", "design.rct", "--pane-section", "rules" }), &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->rules, QStringLiteral("mine.toml"));
+    EXPECT_EQ(options->rule, QStringLiteral("design.rct"));
+    EXPECT_TRUE(options->showRules) << "--rule shows the Rules view";
+    EXPECT_EQ(options->paneSection, QStringLiteral("rules"));
+    const auto shown = parseGuiArguments(args({ "--show-rules" }), &error);
+    ASSERT_TRUE(shown);
+    EXPECT_TRUE(shown->showRules);
+    EXPECT_TRUE(shown->rule.isEmpty());
+    EXPECT_FALSE(parseGuiArguments(args({ "--rules" }), &error)) << "--rules needs a file";
+    EXPECT_TRUE(guiUsage().contains(QStringLiteral("--rules FILE")));
+}

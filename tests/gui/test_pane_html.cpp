@@ -5,6 +5,9 @@
 #include "model/vocabulary.h"
 #include "models/studydetailmodel.h"
 
+#include <QTextCursor>
+#include <QTextDocument>
+
 #include <gtest/gtest.h>
 
 using namespace mgreview;
@@ -120,4 +123,110 @@ TEST(ConclusionPaneWidget, RerendersWhenTheModelChanges)
     EXPECT_TRUE(pane.toPlainText().contains(QStringLiteral("J Test")));
     model.clear();
     EXPECT_FALSE(pane.toPlainText().contains(QStringLiteral("J Test")));
+}
+
+namespace {
+
+/// The sample study with two rule suggestions: a winning one matched in the funding
+/// statement and an outranked one matched in the title.
+std::pair<Study, QVector<Suggestion>> studyWithSuggestions()
+{
+    Study s = sampleStudy();
+    s.funding.statement = QStringLiteral("Tablets <both> provided by the manufacturer & co.");
+    const QString span = QStringLiteral("provided by the manufacturer");
+    Suggestion supplied;
+    supplied.studyId = s.id;
+    supplied.target = RuleTarget::Independence;
+    supplied.value = QStringLiteral("industry-linked");
+    supplied.link = QStringLiteral("product-supplied");
+    supplied.ruleId = QStringLiteral("independence.product_supplied");
+    supplied.match = { RuleField::Funding, 0, s.funding.statement.indexOf(span), span.size(), span };
+    supplied.reason = QStringLiteral("Product supplied: \"%1\" (funding)").arg(span);
+    supplied.winning = true;
+    Suggestion design;
+    design.studyId = s.id;
+    design.target = RuleTarget::Design;
+    design.value = QStringLiteral("case_reports");
+    design.ruleId = QStringLiteral("design.case_reports");
+    design.match = { RuleField::Title, 0, s.citation.title.indexOf(u"trial"), 5, QStringLiteral("trial") };
+    design.reason = QStringLiteral("A case report");
+    design.winning = false;
+    return { s, { supplied, design } };
+}
+
+} // namespace
+
+TEST(PaneHtml, HighlightsTheMatchedTextInItsContextEscaped)
+{
+    StudyDetailModel model(Vocabularies::builtin());
+    const auto [study, suggestions] = studyWithSuggestions();
+    model.setStudy(study, suggestions);
+    const QString html = studyDetailHtml(model);
+    // Context before and after, escaped; the match inside the highlight span.
+    EXPECT_TRUE(html.contains(QStringLiteral("Matched in the funding statement: Tablets &lt;both&gt; <span "
+                                             "class=\"rule-match\"")))
+        << html.toStdString();
+    EXPECT_TRUE(
+        html.contains(QStringLiteral("text-decoration:underline;\">provided by the manufacturer</span> &amp; co.")))
+        << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("What the rules suggest")));
+
+    // In the rendered pane the match is visible without colour: bold and underlined.
+    ConclusionPane pane(&model);
+    // The funding section quotes the statement plainly; the highlight is in the explanation.
+    QTextCursor plain = pane.document()->find(QStringLiteral("provided by the manufacturer"));
+    ASSERT_FALSE(plain.isNull());
+    QTextCursor plainInside(pane.document());
+    plainInside.setPosition(plain.selectionStart() + 1);
+    EXPECT_EQ(plainInside.charFormat().background().style(), Qt::NoBrush);
+    const QTextCursor explanation = pane.document()->find(QStringLiteral("Matched in the funding statement:"));
+    ASSERT_FALSE(explanation.isNull());
+    QTextCursor found = pane.document()->find(QStringLiteral("provided by the manufacturer"), explanation);
+    ASSERT_FALSE(found.isNull());
+    QTextCursor inside(pane.document());
+    inside.setPosition(found.selectionStart() + 1);
+    EXPECT_NE(inside.charFormat().background().style(), Qt::NoBrush);
+    EXPECT_GE(inside.charFormat().fontWeight(), QFont::Bold);
+    EXPECT_TRUE(inside.charFormat().fontUnderline());
+}
+
+TEST(PaneHtml, OutrankedSuggestionsStepBackAndSaySo)
+{
+    StudyDetailModel model(Vocabularies::builtin());
+    const auto [study, suggestions] = studyWithSuggestions();
+    model.setStudy(study, suggestions);
+    ConclusionPane pane(&model);
+    const QString text = pane.toPlainText();
+    const QString rules = text.mid(text.indexOf(QStringLiteral("What the rules suggest")));
+    EXPECT_TRUE(rules.contains(QStringLiteral("rule design.case_reports (outranked)"))) << rules.toStdString();
+    EXPECT_TRUE(rules.contains(QStringLiteral("rule independence.product_supplied"))) << rules.toStdString();
+    // The winning value is bold, the outranked one is not.
+    const auto weightOf = [&](const QString &words) {
+        QTextCursor found = pane.document()->find(words);
+        EXPECT_FALSE(found.isNull()) << words.toStdString();
+        QTextCursor inside(pane.document());
+        inside.setPosition(found.selectionStart() + 1);
+        return inside.charFormat().fontWeight();
+    };
+    const QString caseReports = Vocabularies::builtin().design.label(QStringLiteral("case_reports"));
+    EXPECT_LT(weightOf(caseReports), QFont::Bold);
+    const QString linked = Vocabularies::builtin().independence.label(QStringLiteral("industry-linked"));
+    // Find the rules section's occurrence (after the heading), not the curated one above.
+    QTextCursor heading = pane.document()->find(QStringLiteral("What the rules suggest"));
+    QTextCursor value = pane.document()->find(linked, heading);
+    ASSERT_FALSE(value.isNull());
+    QTextCursor inside(pane.document());
+    inside.setPosition(value.selectionStart() + 1);
+    EXPECT_GE(inside.charFormat().fontWeight(), QFont::Bold);
+}
+
+TEST(PaneHtml, SectionsCarryAnchorsToScrollTo)
+{
+    StudyDetailModel model(Vocabularies::builtin());
+    const auto [study, suggestions] = studyWithSuggestions();
+    model.setStudy(study, suggestions);
+    EXPECT_TRUE(studyDetailHtml(model).contains(QStringLiteral("<a name=\"section-rules\"></a>")));
+    ConclusionPane pane(&model);
+    EXPECT_TRUE(pane.scrollToSection(QStringLiteral("rules")));
+    EXPECT_FALSE(pane.scrollToSection(QStringLiteral("no-such-section")));
 }

@@ -3,6 +3,7 @@
 
 #include "screenshot.h"
 
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QSignalSpy>
@@ -143,4 +144,17 @@ TEST(Screenshot, ExecutableRejectsBadOptions)
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_TRUE(result.err.contains(QStringLiteral("no-such-option"))) << result.err.toStdString();
     EXPECT_TRUE(result.err.contains(QStringLiteral("Usage:")));
+}
+
+TEST(Screenshot, MissingRulesFileIsAnError)
+{
+    QTemporaryDir dir;
+    const ProcessResult result
+        = runExecutable({ QStringLiteral("--library"), dir.filePath(QStringLiteral("l.sqlite")),
+                            QStringLiteral("--rules"), dir.filePath(QStringLiteral("nope.toml")),
+                            QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("s.png")) },
+            environmentWithoutDisplay());
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains(QStringLiteral("nope.toml: no such rules file"))) << result.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("s.png"))));
 }

@@ -106,3 +106,29 @@ TEST(SearchController, QueryTypedBeforeTheIndexArrivesAppliesWhenItDoes)
     ASSERT_EQ(model.rowCount(), 1);
     EXPECT_EQ(model.index(0, 0).data(StudyTableModel::StudyIdRole).toString(), QStringLiteral("q"));
 }
+
+TEST(SearchController, RestrictionCombinesWithTheSearchAndSurvivesNewRows)
+{
+    Fixture f;
+    QSignalSpy applied(&f.controller, &SearchController::applied);
+    // A rule filter without search text: exactly its rows.
+    QBitArray rule(3);
+    rule.setBit(1);
+    rule.setBit(2);
+    f.controller.setRestriction(rule);
+    EXPECT_EQ(f.ids(), (QStringList { QStringLiteral("s1"), QStringLiteral("s2") }));
+    // With a search: both must hold.
+    f.controller.setQuery(QStringLiteral("magnesium"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return applied.size() == 1; }, 10'000));
+    EXPECT_EQ(f.ids(), QStringList { QStringLiteral("s1") });
+    // The same studies given anew (e.g. after classifying): reapply() restores both at once.
+    const QVector<StudySummary> rows = f.model.allStudies();
+    f.model.setStudies(rows);
+    EXPECT_EQ(f.model.rowCount(), 3);
+    f.controller.reapply();
+    EXPECT_EQ(f.ids(), QStringList { QStringLiteral("s1") });
+    // Removing the restriction leaves the search.
+    f.controller.setRestriction(std::nullopt);
+    EXPECT_EQ(f.ids(), (QStringList { QStringLiteral("s0"), QStringLiteral("s1") }));
+    EXPECT_FALSE(f.controller.hasRestriction());
+}
