@@ -1,4 +1,5 @@
 #include "arguments.h"
+#include "reviewarguments.h"
 
 #include <QVector>
 
@@ -20,10 +21,23 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("no-seed"), false, {}},
         {QStringLiteral("help"), false, {}},
         {QStringLiteral("version"), false, {}},
-        {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify}},
+        {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify,
+                                          Command::Profile, Command::Agreement, Command::Review, Command::Matrix}},
         {QStringLiteral("rules"), true, {Command::Classify}},
         {QStringLiteral("explain"), false, {Command::Classify}},
-        {QStringLiteral("filter"), true, {Command::List, Command::Search}},
+        {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix}},
+        // Review commands (reviewarguments.cpp).
+        {QStringLiteral("role"), true, {Command::Profile}},
+        {QStringLiteral("reviewer"), true, {Command::Flag, Command::Review}},
+        {QStringLiteral("as"), true, {Command::Flag, Command::Review}},
+        {QStringLiteral("link"), true, {Command::Flag, Command::Review}},
+        {QStringLiteral("reason"), true, {Command::Flag, Command::Review}},
+        {QStringLiteral("evidence"), true, {Command::Flag}},
+        {QStringLiteral("page"), true, {Command::Flag}},
+        {QStringLiteral("method"), true, {Command::Review}},
+        {QStringLiteral("what"), true, {Command::Review}},
+        {QStringLiteral("output"), true, {Command::Review, Command::Matrix}},
+        {QStringLiteral("reviewers"), true, {Command::Agreement}},
     };
     return specs;
 }
@@ -51,6 +65,16 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::RulesCheck;
     if (name == u"classify")
         return Command::Classify;
+    if (name == u"matrix")
+        return Command::Matrix;
+    if (name == u"profile")
+        return Command::Profile;
+    if (name == u"flag")
+        return Command::Flag;
+    if (name == u"agreement")
+        return Command::Agreement;
+    if (name == u"review")
+        return Command::Review;
     return std::nullopt;
 }
 
@@ -63,6 +87,11 @@ QString commandName(Command command)
     case Command::Version: return QStringLiteral("version");
     case Command::RulesCheck: return QStringLiteral("rules check");
     case Command::Classify: return QStringLiteral("classify");
+    case Command::Profile: return QStringLiteral("profile");
+    case Command::Flag: return QStringLiteral("flag");
+    case Command::Agreement: return QStringLiteral("agreement");
+    case Command::Review: return QStringLiteral("review");
+    case Command::Matrix: return QStringLiteral("matrix");
     case Command::Help: break;
     }
     return QStringLiteral("help");
@@ -101,6 +130,8 @@ ParseResult parseArguments(const QStringList &arguments)
             name = QStringLiteral("help");
         } else if (argument == u"-v") {
             name = QStringLiteral("version");
+        } else if (argument == u"-o") {
+            name = QStringLiteral("output");
         } else if (argument.startsWith(QStringLiteral("--"))) {
             name = argument.mid(2);
             const qsizetype equals = name.indexOf(u'=');
@@ -162,6 +193,12 @@ ParseResult parseArguments(const QStringList &arguments)
             result.studies = option.value;
         } else if (spec.name == u"no-seed") {
             result.seed = false;
+        } else if (spec.name == u"format" && result.command == Command::Matrix) {
+            const std::optional<MatrixFormat> format = matrixFormatFromString(option.value);
+            if (!format)
+                return failure(QStringLiteral("invalid format '%1' (expected table, csv, json, svg, png, pdf or html)")
+                                   .arg(option.value));
+            result.matrixFormat = *format;
         } else if (spec.name == u"format") {
             const std::optional<OutputFormat> format = outputFormatFromString(option.value);
             if (!format)
@@ -177,6 +214,8 @@ ParseResult parseArguments(const QStringList &arguments)
                 return failure(QStringLiteral("invalid filter '%1' (expected all, independent, industry-linked or unclear)")
                                    .arg(option.value));
             result.filter = *filter;
+        } else if (const QString error = reviewOption(spec.name, option.value, result); !error.isEmpty()) {
+            return failure(error);
         }
     }
 
@@ -203,6 +242,23 @@ ParseResult parseArguments(const QStringList &arguments)
     case Command::Classify:
         if (result.format == OutputFormat::Csv)
             return failure(QStringLiteral("'classify' writes table or json, not csv"));
+        break;
+    case Command::Profile:
+    case Command::Flag:
+    case Command::Agreement:
+    case Command::Review: {
+        QStringList names;
+        for (const GivenOption &option : std::as_const(given))
+            names.append(option.spec->name);
+        if (const QString error = reviewCommand(result, positional, names); !error.isEmpty())
+            return failure(error);
+        break;
+    }
+    case Command::Matrix:
+        // A terminal is no place for PNG or PDF bytes.
+        if (isBinaryMatrixFormat(result.matrixFormat) && (result.outputFile.isEmpty() || result.outputFile == u"-"))
+            return failure(QStringLiteral("'matrix --format %1' writes a binary file: give it with -o FILE")
+                               .arg(toString(result.matrixFormat)));
         break;
     case Command::List:
     case Command::Help:

@@ -2,6 +2,7 @@
 
 #include "format/studyoutput.h"
 #include "library/studyfilter.h"
+#include "matrix/matrixexport.h"
 
 #include <QString>
 #include <QStringList>
@@ -10,7 +11,7 @@
 
 namespace mgreview::cli {
 
-enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify };
+enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix };
 
 /// A parsed command line: the global options, the command and its own options.
 struct Arguments {
@@ -24,6 +25,22 @@ struct Arguments {
     QString text; ///< search TEXT (several words are joined by spaces)
     QString rulesFile; ///< rules check FILE; classify --rules FILE (added to the default rules)
     bool explain = false; ///< classify --explain
+    MatrixFormat matrixFormat = MatrixFormat::Table; ///< matrix --format (output file: outputFile)
+    // Review (docs/review.md): profile, flag, agreement, review.
+    QString subcommand; ///< profile add|list; review conflicts|resolve|export|show|reveal|undo|redo
+    QString name;       ///< profile add NAME
+    QString role;       ///< profile add --role
+    QString reviewer;   ///< --reviewer NAME: who flags, resolves, looks or undoes
+    QString judgement;  ///< flag / review resolve --as independent|industry-linked|unclear
+    QString link;       ///< --link funded|product-supplied|author-paid|company-run
+    QString reason;     ///< --reason
+    QString evidence;   ///< flag --evidence
+    std::optional<int> page; ///< flag --page
+    QString method;     ///< review resolve --method consensus|third-reviewer
+    QString what;       ///< review export --what judgements|resolutions|audit
+    QString outputFile; ///< review export -o FILE
+    QStringList reviewers; ///< agreement --reviewers A,B
+    qint64 change = 0;  ///< review undo|redo CHANGE
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

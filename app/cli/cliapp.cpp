@@ -69,6 +69,15 @@ std::unique_ptr<Database> openAndSeed(const Arguments &arguments, QTextStream &e
 
 } // namespace
 
+bool needsGuiApplication(const QStringList &arguments)
+{
+    const ParseResult parsed = parseArguments(arguments);
+    if (!parsed.arguments || parsed.arguments->command != Command::Matrix)
+        return false;
+    const MatrixFormat format = parsed.arguments->matrixFormat;
+    return format == MatrixFormat::Svg || format == MatrixFormat::Png || format == MatrixFormat::Pdf;
+}
+
 int outputLineWidth()
 {
     bool ok = false;
@@ -105,6 +114,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Show:
     case Command::Search:
     case Command::Classify:
+    case Command::Profile:
+    case Command::Flag:
+    case Command::Agreement:
+    case Command::Review:
+    case Command::Matrix:
         break;
     }
 
@@ -117,6 +131,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Show: return runShow(context);
     case Command::Search: return runSearch(context);
     case Command::Classify: return runClassify(context);
+    case Command::Profile: return runProfile(context);
+    case Command::Flag: return runFlag(context);
+    case Command::Agreement: return runAgreement(context);
+    case Command::Review: return runReview(context);
+    case Command::Matrix: return runMatrix(context);
     case Command::RulesCheck:
     case Command::Help:
     case Command::Version: break;

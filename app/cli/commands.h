@@ -26,6 +26,13 @@ int runList(const CommandContext &context);
 int runShow(const CommandContext &context);
 int runSearch(const CommandContext &context);
 int runClassify(const CommandContext &context);
+// Review (docs/review.md): people, funding flags, agreement, conflicts and exports.
+int runProfile(const CommandContext &context);
+int runFlag(const CommandContext &context);
+int runAgreement(const CommandContext &context);
+int runReview(const CommandContext &context);
+/// The evidence matrix (population × cramp type) as a table or an export file.
+int runMatrix(const CommandContext &context);
 /// Needs no library: checks a rules file and prints its errors.
 int runRulesCheck(const Arguments &arguments, QTextStream &out, QTextStream &err);
 

@@ -5,6 +5,7 @@
 #include "store/studystore.h"
 #include "rules/effectivestudy.h"
 #include "rules/suggestionstore.h"
+#include "review/reviewoutcome.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,10 +15,11 @@
 
 namespace mgreview::cli {
 
-QJsonObject studyToClassifiedJson(const Study &study, const QVector<Suggestion> &suggestions)
+QJsonObject studyToClassifiedJson(const Study &study, const QVector<Suggestion> &suggestions,
+                                  const std::optional<Independence> &reviewer)
 {
     ClassificationSources sources;
-    QJsonObject o = studyToOutputJson(withRuleSuggestions(study, suggestions, &sources));
+    QJsonObject o = studyToOutputJson(withRuleSuggestions(study, suggestions, &sources, reviewer));
     o.insert(QStringLiteral("classified_by"), sources.toJson());
     return o;
 }
@@ -55,10 +57,18 @@ int printStudies(const CommandContext &context, const QVector<StudySummary> &stu
         SuggestionStore(context.database).winningByStudy(&error);
     if (!suggestions)
         return report(context, error);
+    // Reviewers' decisions outrank curated values and rules, as in the rows.
+    const std::optional<QHash<QString, Independence>> reviewed = reviewerIndependenceByStudy(context.database, &error);
+    if (!reviewed)
+        return report(context, error);
     QJsonArray array;
     for (const StudySummary &row : studies) {
-        if (const Study *study = byId.value(row.id))
-            array.append(studyToClassifiedJson(*study, suggestions->value(row.id)));
+        if (const Study *study = byId.value(row.id)) {
+            const auto review = reviewed->constFind(row.id);
+            array.append(studyToClassifiedJson(*study, suggestions->value(row.id),
+                                               review == reviewed->cend() ? std::nullopt
+                                                                          : std::optional<Independence>(*review)));
+        }
     }
     context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
     return ExitSuccess;

@@ -5,6 +5,8 @@
 #include "model/vocabulary.h"
 #include "store/studystore.h"
 #include "rules/suggestionstore.h"
+#include "rules/effectivestudy.h"
+#include "review/reviewservice.h"
 
 #include <QJsonDocument>
 
@@ -23,16 +25,23 @@ int runShow(const CommandContext &context)
         SuggestionStore(context.database).forStudy(context.arguments.id, &error);
     if (!suggestions)
         return report(context, error);
+    // Reviewers' decision first (docs/review.md): the study as shown carries it as its independence.
+    const std::optional<ReviewOutcome> review = ReviewService(context.database).outcome(context.arguments.id, &error);
+    if (!review)
+        return report(context, error);
+    const std::optional<Independence> reviewer =
+        review->decides() ? std::optional<Independence>(review->independence) : std::nullopt;
+    const Study seen = withRuleSuggestions(*study, {}, nullptr, reviewer);
     switch (context.arguments.format) {
     case OutputFormat::Table:
-        context.out << studyToText(*study, Vocabularies::builtin(), *suggestions);
+        context.out << studyToText(seen, Vocabularies::builtin(), *suggestions);
         break;
     case OutputFormat::Json:
         context.out << QString::fromUtf8(
-            QJsonDocument(studyToClassifiedJson(*study, *suggestions)).toJson(QJsonDocument::Indented));
+            QJsonDocument(studyToClassifiedJson(*study, *suggestions, reviewer)).toJson(QJsonDocument::Indented));
         break;
     case OutputFormat::Csv:
-        context.out << studiesToCsv({summarize(*study)});
+        context.out << studiesToCsv({summarize(seen)});
         break;
     }
     return ExitSuccess;

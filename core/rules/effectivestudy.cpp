@@ -11,13 +11,18 @@ QJsonObject ClassificationSources::toJson() const
             {QStringLiteral("cramp_types"), crampTypes}};
 }
 
-Study withRuleSuggestions(const Study &study, const QVector<Suggestion> &suggestions, ClassificationSources *sources)
+Study withRuleSuggestions(const Study &study, const QVector<Suggestion> &suggestions, ClassificationSources *sources,
+                          const std::optional<Independence> &reviewer)
 {
     Study out = study;
     ClassificationSources decided;
     const auto apply = [&](RuleTarget target, QString *source) {
-        const EffectiveClassification e = effectiveClassification(study, suggestions, target);
+        const EffectiveClassification e = effectiveClassification(study, suggestions, target, reviewer);
         *source = toString(e.source);
+        if (e.source == ClassificationSource::Reviewer && target == RuleTarget::Independence) {
+            out.independence = {e.values.value(0), e.link, e.reason, ClassificationSource::Reviewer};
+            return e;
+        }
         if (e.source != ClassificationSource::Rule)
             return e;
         switch (target) {

@@ -200,7 +200,7 @@ QVector<QVector<Suggestion>> RuleEngine::classifyAll(const QVector<Study> &studi
 }
 
 EffectiveClassification effectiveClassification(const Study &study, const QVector<Suggestion> &suggestions,
-                                                RuleTarget target)
+                                                RuleTarget target, const std::optional<Independence> &reviewer)
 {
     EffectiveClassification e;
     const auto curated = [&](QStringList values, const QString &reason) {
@@ -210,6 +210,13 @@ EffectiveClassification effectiveClassification(const Study &study, const QVecto
     };
     switch (target) {
     case RuleTarget::Independence:
+        if (reviewer && !reviewer->value.isEmpty()) {
+            e.values = {reviewer->value};
+            e.link = reviewer->link;
+            e.source = ClassificationSource::Reviewer;
+            e.reason = reviewer->reason;
+            return e;
+        }
         if (!study.independence.value.isEmpty()) {
             e.values = {study.independence.value};
             e.link = study.independence.link;

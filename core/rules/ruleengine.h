@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace mgreview {
 
@@ -49,10 +50,13 @@ struct EffectiveClassification {
     QVector<Suggestion> decidingSuggestions; ///< When source is Rule.
 };
 
-/// Human decisions outrank rules: a curated value in the record (and, later, a reviewer's
-/// judgement) is used when present; otherwise the winning rule suggestions.
+/// Human decisions outrank rules. For independence: the reviewers' decision when given
+/// (`reviewer`, from ReviewService::outcome / reviewerIndependenceByStudy, source Reviewer),
+/// else the curated value in the record, else the winning rule suggestion. Other targets:
+/// the curated value, else the winning rule suggestions.
 EffectiveClassification effectiveClassification(const Study &study, const QVector<Suggestion> &suggestions,
-                                                RuleTarget target);
+                                                RuleTarget target,
+                                                const std::optional<Independence> &reviewer = std::nullopt);
 
 /// The reason text of a rule with {match}, {field} and {rule} filled in.
 QString expandReason(const Rule &rule, const RuleMatch &match);

@@ -4,6 +4,7 @@
 #include "store/fulltextindex.h"
 #include "store/studyrows.h"
 #include "rules/suggestionstore.h"
+#include "review/reviewschema.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -110,9 +111,15 @@ bool toVersion4(const Database &, QSqlDatabase &db, QString *error)
     return createRuleSuggestionSchema(db, error);
 }
 
+// v5: profiles and the append-only review tables and audit log (core/review/reviewschema.cpp).
+bool toVersion5(const Database &, QSqlDatabase &db, QString *error)
+{
+    return createReviewSchema(db, error);
+}
+
 const QVector<Step> &steps()
 {
-    static const QVector<Step> all = {toVersion1, toVersion2, toVersion3, toVersion4};
+    static const QVector<Step> all = {toVersion1, toVersion2, toVersion3, toVersion4, toVersion5};
     return all;
 }
 

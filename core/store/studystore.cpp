@@ -1,6 +1,7 @@
 #include "store/studystore.h"
 
 #include "model/independence.h"
+#include "review/reviewoutcome.h"
 #include "store/database.h"
 #include "store/studyrows.h"
 
@@ -251,6 +252,10 @@ std::optional<QVector<StudySummary>> StudyStore::summaries(QString *error) const
         *error = describeSqlError(QStringLiteral("reading the study list"), q);
         return std::nullopt;
     }
+    // Reviewer decisions outrank curated values and rules (core/review/reviewoutcome.h).
+    const std::optional<QHash<QString, Independence>> reviewed = reviewerIndependenceByStudy(m_database, error);
+    if (!reviewed)
+        return std::nullopt;
     SharedStrings shared;
     while (q.next()) {
         StudySummary s;
@@ -271,8 +276,14 @@ std::optional<QVector<StudySummary>> StudyStore::summaries(QString *error) const
         s.independenceLink = shared(q.value(14).toString());
         s.independenceSource = shared(q.value(15).toString());
         s.independenceReason = shared(q.value(16).toString());
-        // Human decisions first; a rule's suggestion only fills what no person has coded.
-        if (s.independenceSource != u"curated" && s.independenceSource != u"reviewer" &&
+        // Human decisions first: a reviewer's, then the curated value; a rule's suggestion only
+        // fills what no person has coded.
+        if (const auto review = reviewed->constFind(s.id); review != reviewed->cend()) {
+            s.independence = shared(review->value);
+            s.independenceLink = shared(review->link);
+            s.independenceReason = review->reason;
+            s.independenceSource = shared(QStringLiteral("reviewer"));
+        } else if (s.independenceSource != u"curated" && s.independenceSource != u"reviewer" &&
             !q.value(17).toString().isEmpty()) {
             s.independence = shared(q.value(17).toString());
             s.independenceLink = shared(q.value(18).toString());

@@ -101,9 +101,9 @@ protected:
 
 } // namespace
 
-TEST_F(MigrationTest, LatestIsFour)
+TEST_F(MigrationTest, LatestIsFive)
 {
-    EXPECT_EQ(Migrations::latestVersion(), 4);
+    EXPECT_EQ(Migrations::latestVersion(), 5);
 }
 
 TEST_F(MigrationTest, ZeroToOne)
@@ -199,12 +199,40 @@ TEST_F(MigrationTest, ThreeToFourAddsRuleSuggestionsBesideCuratedValues)
     EXPECT_EQ(summaries->first().independenceSource, QStringLiteral("curated"));
 }
 
+TEST_F(MigrationTest, FourToFiveAddsAppendOnlyReviewTables)
+{
+    migrateTo(4);
+    QString error;
+    ASSERT_TRUE(StudyStore(*m_db).insertMany({ study(QStringLiteral("nygaard2008_rct")) }, &error)) << str(error);
+    for (const char *table : { "profiles", "review_judgements", "review_resolutions", "audit_log" })
+        ASSERT_FALSE(tables().contains(QString::fromLatin1(table))) << table;
+
+    migrateTo(5);
+    for (const char *table : { "profiles", "review_judgements", "review_resolutions", "audit_log" })
+        EXPECT_TRUE(tables().contains(QString::fromLatin1(table))) << table;
+    // Nothing reviewed yet: existing rows keep their curated values.
+    const std::optional<QVector<StudySummary>> summaries = StudyStore(*m_db).summaries(&error);
+    ASSERT_TRUE(summaries) << str(error);
+    ASSERT_EQ(summaries->size(), 1);
+    EXPECT_EQ(summaries->first().independenceLink, QStringLiteral("product-supplied"));
+    EXPECT_EQ(summaries->first().independenceSource, QStringLiteral("curated"));
+    // The new tables refuse edits from the start.
+    QSqlQuery q(m_db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO audit_log(at, actor, action) VALUES ('now', 'Bea', 'test')")))
+        << str(q.lastError().text());
+    EXPECT_FALSE(q.exec(QStringLiteral("UPDATE audit_log SET actor = 'Eve'")));
+    EXPECT_TRUE(q.lastError().text().contains(QStringLiteral("append-only"))) << str(q.lastError().text());
+    EXPECT_FALSE(q.exec(QStringLiteral("DELETE FROM audit_log")));
+    EXPECT_EQ(rows(QStringLiteral("SELECT actor FROM audit_log")), QStringList { QStringLiteral("Bea") });
+}
+
 TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
 {
     migrateTo(1);
     migrateTo(2);
     migrateTo(3);
     migrateTo(4);
+    migrateTo(5);
     const QString schemaSql
         = QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
                          "ORDER BY name");
@@ -224,7 +252,8 @@ TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
     EXPECT_EQ(stepwise, atOnce);
     EXPECT_EQ(Migrations::currentVersion(*direct, &error), Migrations::latestVersion());
     EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version ORDER BY version")),
-        QStringList({ QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4") }));
+        QStringList({ QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
+            QStringLiteral("5") }));
 }
 
 TEST_F(MigrationTest, FailedStepRollsBackToThePreviousVersion)
