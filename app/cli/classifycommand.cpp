@@ -6,6 +6,7 @@
 #include "rules/classifier.h"
 #include "rules/effectivestudy.h"
 #include "rules/suggestionstore.h"
+#include "review/reviewoutcome.h"
 #include "store/studystore.h"
 
 #include <QJsonArray>
@@ -74,6 +75,10 @@ int runClassify(const CommandContext &context)
     if (!studies)
         return report(context, error);
     const SuggestionStore suggestionStore(context.database);
+    // Reviewers outrank curated values and rules; show what they decided.
+    const std::optional<QHash<QString, Independence>> reviewed = reviewerIndependenceByStudy(context.database, &error);
+    if (!reviewed)
+        return report(context, error);
 
     QJsonArray array;
     for (const Study &study : *studies) {
@@ -81,7 +86,10 @@ int runClassify(const CommandContext &context)
         if (!suggestions)
             return report(context, error);
         ClassificationSources sources;
-        const Study seen = withRuleSuggestions(study, *suggestions, &sources);
+        const auto reviewer = reviewed->constFind(study.id);
+        const Study seen = withRuleSuggestions(study, *suggestions, &sources,
+                                               reviewer == reviewed->cend() ? std::nullopt
+                                                                            : std::optional<Independence>(*reviewer));
         if (context.arguments.format == OutputFormat::Json) {
             QJsonObject o{{QStringLiteral("id"), study.id},
                           {QStringLiteral("independence"),

@@ -3,6 +3,7 @@
 #include "model/vocabulary.h"
 #include "rules/ruleengine.h"
 
+#include <QDateTime>
 #include <QLocale>
 
 namespace mgreview {
@@ -66,6 +67,53 @@ void setMatch(EntryT *entry, const Study &study, const Suggestion &suggestion)
     entry->matchAfter = text.mid(afterStart, kContext) + (afterStart + kContext < text.size() ? QStringLiteral("…") : QString());
 }
 
+/// Who decided a reviewer-sourced independence value, for the pane's "Source:" line.
+QString reviewerSource(const StudyReviewInfo &review)
+{
+    if (review.blinded)
+        return StudyDetailModel::tr("reviewers (hidden until you record your own judgement)");
+    const ReviewOutcome &o = review.outcome;
+    QStringList names;
+    for (const Judgement &j : o.judgements)
+        names.append(j.reviewer);
+    switch (o.state) {
+    case ReviewOutcome::State::Resolved:
+        return StudyDetailModel::tr("reviewer %1 (resolution)").arg(o.resolution ? o.resolution->resolver : QString());
+    case ReviewOutcome::State::Single:
+        return StudyDetailModel::tr("reviewer %1").arg(names.value(0));
+    case ReviewOutcome::State::Agreed:
+        return StudyDetailModel::tr("reviewers %1 (agree)").arg(names.join(QStringLiteral(", ")));
+    case ReviewOutcome::State::Disagreement:
+        return StudyDetailModel::tr("reviewers %1 (disagree)").arg(names.join(QStringLiteral(", ")));
+    case ReviewOutcome::State::None:
+        break;
+    }
+    return StudyDetailModel::tr("reviewers");
+}
+
+QString recordedText(const QDateTime &at)
+{
+    return at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+}
+
+QString evidenceWhere(const JudgementContent &c)
+{
+    QString where;
+    if (c.evidenceSource == QLatin1String(EvidenceSource::FundingStatement))
+        where = StudyDetailModel::tr("funding statement");
+    else if (c.evidenceSource == QLatin1String(EvidenceSource::CoiStatement))
+        where = StudyDetailModel::tr("conflict-of-interest statement");
+    else if (c.evidenceSource == QLatin1String(EvidenceSource::FundingNotes))
+        where = StudyDetailModel::tr("funding notes");
+    else if (c.evidenceSource == QLatin1String(EvidenceSource::Page))
+        where = StudyDetailModel::tr("full text");
+    else
+        where = StudyDetailModel::tr("not found in the statements");
+    if (c.page)
+        where += StudyDetailModel::tr(", p. %1").arg(*c.page);
+    return where;
+}
+
 } // namespace
 
 StudyDetailModel::StudyDetailModel(const Vocabularies &vocabularies, QObject *parent)
@@ -73,11 +121,12 @@ StudyDetailModel::StudyDetailModel(const Vocabularies &vocabularies, QObject *pa
 {
 }
 
-void StudyDetailModel::setStudy(const Study &study, const QVector<Suggestion> &suggestions)
+void StudyDetailModel::setStudy(const Study &study, const QVector<Suggestion> &suggestions, const StudyReviewInfo &review)
 {
     beginResetModel();
     m_study = study;
     m_suggestions = suggestions;
+    m_review = review;
     m_sections = build(study, suggestions);
     endResetModel();
 }
@@ -87,6 +136,7 @@ void StudyDetailModel::clear()
     beginResetModel();
     m_study.reset();
     m_suggestions.clear();
+    m_review = {};
     m_sections.clear();
     endResetModel();
 }
@@ -111,13 +161,6 @@ QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s, c
             return Entry{Warning, label, tr("not reported"), {}, {}, {}, tr("no source reports it")};
         return Entry{Warning, label, tr("not verified"), {}, {}, {}, why};
     };
-    const auto labels = [](const Vocabulary &vocabulary, const QStringList &ids) {
-        QStringList out;
-        for (const QString &id : ids)
-            out.append(vocabulary.label(id));
-        return out.join(QStringLiteral("; "));
-    };
-
     QVector<SectionData> sections;
 
     // Citation and identifiers, with links people can follow.
@@ -232,7 +275,10 @@ QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s, c
     sections.append(funding);
 
     SectionData independence{QStringLiteral("independence"), tr("Funding independence"), {}};
-    const EffectiveClassification ind = effectiveClassification(s, suggestions, RuleTarget::Independence);
+    const std::optional<Independence> reviewed = m_review.outcome.decides()
+        ? std::optional<Independence>(m_review.outcome.independence)
+        : std::nullopt;
+    const EffectiveClassification ind = effectiveClassification(s, suggestions, RuleTarget::Independence, reviewed);
     if (ind.values.isEmpty()) {
         independence.entries.append({Classification, tr("Independence"), tr("Unclear"), {}, tr("none"),
                                      tr("not classified yet"), {}});
@@ -248,9 +294,58 @@ QVector<StudyDetailModel::SectionData> StudyDetailModel::build(const Study &s, c
             entry.source = tr("rule %1").arg(ind.decidingSuggestions.constFirst().ruleId);
             setMatch(&entry, s, ind.decidingSuggestions.constFirst());
         }
+        if (ind.source == ClassificationSource::Reviewer) {
+            entry.source = reviewerSource(m_review);
+            // Who decided and why would tell a blinded reviewer what the others think.
+            if (m_review.blinded)
+                entry.note = tr("decided by other reviewers; who and why stay hidden until you record your own "
+                                "judgement or choose to look");
+        }
         independence.entries.append(entry);
     }
     sections.append(independence);
+
+    if (m_review.loaded) {
+        // Each reviewer's standing judgement that the reader may see; blinding hides the others'.
+        SectionData review{QStringLiteral("review"), tr("Reviewers' judgements"), {}};
+        const auto valueText = [&](const QString &value, const QString &link) {
+            QString text = v.independence.label(value);
+            if (!link.isEmpty())
+                text += QStringLiteral(" — ") + v.industryLink.label(link);
+            return text;
+        };
+        for (const Judgement &j : m_review.visible) {
+            const bool own = !m_review.viewer.isEmpty() && j.reviewer.compare(m_review.viewer, Qt::CaseInsensitive) == 0;
+            Entry entry{Classification, own ? tr("%1 (you)").arg(j.reviewer) : j.reviewer,
+                        valueText(j.content.value, j.content.link), {}, tr("recorded %1").arg(recordedText(j.recordedAt)),
+                        j.content.reason, {}};
+            if (!j.content.evidence.isEmpty()) {
+                entry.note += QStringLiteral(" ") + tr("Evidence (%1): “%2”").arg(evidenceWhere(j.content), j.content.evidence);
+                if (j.content.evidenceSource == QLatin1String(EvidenceSource::NotFound))
+                    entry.notVerifiedReason = tr("the evidence quote is not in the funding or COI statements");
+            }
+            review.entries.append(entry);
+        }
+        if (m_review.hidden > 0)
+            review.entries.append({Text, tr("Other reviewers"),
+                                   m_review.hidden == 1
+                                       ? tr("1 judgement, hidden until you record your own")
+                                       : tr("%1 judgements, hidden until you record your own").arg(m_review.hidden),
+                                   {}, {}, tr("Assess funding… lets you choose to look; looking is logged."), {}});
+        if (m_review.outcome.resolution && !m_review.blinded) {
+            const Resolution &r = *m_review.outcome.resolution;
+            const QString method = r.content.method == u"third-reviewer" ? tr("third reviewer") : tr("consensus");
+            review.entries.append({Classification, tr("Resolution"), valueText(r.content.value, r.content.link), {},
+                                   tr("%1 by %2, %3").arg(method, r.resolver, recordedText(r.recordedAt)),
+                                   r.content.reason, {}});
+        } else if (m_review.outcome.state == ReviewOutcome::State::Disagreement && !m_review.blinded) {
+            review.entries.append({Warning, tr("Conflict"), tr("reviewers disagree"), {}, {}, {},
+                                   tr("awaiting resolution (Review ▸ Conflicts)")});
+        }
+        if (m_review.visible.isEmpty() && m_review.hidden == 0)
+            review.entries.append({Text, tr("Judgements"), tr("No reviewer has assessed this study yet."), {}, {}, {}, {}});
+        sections.append(review);
+    }
 
     // Every rule suggestion, winning or not, so a reviewer sees what the rules think and why.
     if (!suggestions.isEmpty()) {

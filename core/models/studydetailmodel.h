@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/study.h"
+#include "review/reviewoutcome.h"
 #include "rules/rule.h"
 
 #include <QAbstractItemModel>
@@ -12,6 +13,17 @@
 namespace mgreview {
 
 struct Vocabularies;
+
+/// The reviewers' part of the pane, as far as the person reading may see it (blinding:
+/// ReviewService::visibleJudgements).
+struct StudyReviewInfo {
+    bool loaded = false; ///< False: no review data was read; the pane has no reviewers' section.
+    ReviewOutcome outcome; ///< What the reviewers' judgements amount to (decides independence unless None).
+    QVector<Judgement> visible; ///< Standing judgements the reader may see, their own first.
+    int hidden = 0; ///< Other reviewers' judgements held back until the reader records their own.
+    bool blinded = false; ///< The reader is a reviewer who has neither judged the study nor chosen to look.
+    QString viewer; ///< The reader's profile name (empty: nobody signed in).
+};
 
 /// Everything the conclusion pane shows about one study, as a two-level tree:
 /// sections (Citation, Conclusions, …) holding entries (label in column 0, value in
@@ -42,8 +54,10 @@ public:
     explicit StudyDetailModel(const Vocabularies &vocabularies, QObject *parent = nullptr);
 
     /// Shows a study; `suggestions` are its stored rule suggestions (they fill attributes
-    /// nobody coded, and are all listed with their rule, reason and matched text).
-    void setStudy(const Study &study, const QVector<Suggestion> &suggestions = {});
+    /// nobody coded, and are all listed with their rule, reason and matched text). With
+    /// `review` loaded, the reviewers' outcome outranks curated and rule values and their
+    /// judgements are listed (a blinded reader sees neither names nor reasons of others).
+    void setStudy(const Study &study, const QVector<Suggestion> &suggestions = {}, const StudyReviewInfo &review = {});
     void clear();
     bool hasStudy() const { return m_study.has_value(); }
     const std::optional<Study> &study() const { return m_study; }
@@ -66,7 +80,7 @@ private:
         QString source;
         QString note;
         QString notVerifiedReason; ///< Non-empty: not verified.
-        QString matchBefore, matchText, matchAfter, matchField;
+        QString matchBefore = {}, matchText = {}, matchAfter = {}, matchField = {};
         bool winning = true;
     };
     struct SectionData {
@@ -79,6 +93,7 @@ private:
     const Vocabularies &m_vocabularies;
     std::optional<Study> m_study;
     QVector<Suggestion> m_suggestions;
+    StudyReviewInfo m_review;
     QVector<SectionData> m_sections;
 };
 

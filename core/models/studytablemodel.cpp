@@ -3,6 +3,7 @@
 #include "model/vocabulary.h"
 
 #include <QCollator>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <numeric>
@@ -56,16 +57,17 @@ QString StudyTableModel::displayText(const StudySummary &s, int column) const
 void StudyTableModel::rebuildSortKeys()
 {
     const int n = int(m_studies.size());
-    QCollator collator;
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
-    collator.setNumericMode(true);
-    for (int column = 0; column < ColumnCount; ++column) {
+    // Columns are independent: rank them on all cores (each task has its own collator,
+    // which is not thread-safe). At 100,000 studies this is most of a model reset.
+    QVector<int> columns(ColumnCount);
+    std::iota(columns.begin(), columns.end(), 0);
+    QtConcurrent::blockingMap(columns, [&](int column) {
         QVector<int> &ranks = m_sortRanks[size_t(column)];
         ranks.resize(n);
         if (column == Year) {
             for (int i = 0; i < n; ++i)
                 ranks[i] = m_studies.at(i).year;
-            continue;
+            return;
         }
         if (column == Design) {
             // Evidence order, strongest first, rather than alphabetical.
@@ -73,28 +75,45 @@ void StudyTableModel::rebuildSortKeys()
                 const VocabularyTerm *term = m_vocabularies.design.term(m_studies.at(i).design);
                 ranks[i] = term ? term->rank * 100 + m_vocabularies.design.indexOf(term->id) : 1'000'000;
             }
-            continue;
+            return;
         }
-        // Text columns: sort distinct values once with the collator, then rank every study.
-        QVector<QString> texts(n);
-        for (int i = 0; i < n; ++i)
-            texts[i] = displayText(m_studies.at(i), column);
-        QVector<QString> distinct = texts;
-        std::sort(distinct.begin(), distinct.end());
-        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-        std::sort(distinct.begin(), distinct.end(), [&](const QString &a, const QString &b) {
-            // Empty values last, whatever the collator thinks.
-            if (a.isEmpty() != b.isEmpty())
-                return b.isEmpty();
-            return collator.compare(a, b) < 0;
-        });
+        // Text columns: rank the distinct values once, then give every study its value's rank.
         QHash<QString, int> rankOf;
-        rankOf.reserve(distinct.size());
-        for (int r = 0; r < distinct.size(); ++r)
-            rankOf.insert(distinct.at(r), r);
+        QVector<QString> distinct;
+        for (int i = 0; i < n; ++i) {
+            const QString text = displayText(m_studies.at(i), column);
+            const auto it = rankOf.constFind(text);
+            if (it == rankOf.cend()) {
+                rankOf.insert(text, int(distinct.size()));
+                ranks[i] = int(distinct.size());
+                distinct.append(text);
+            } else {
+                ranks[i] = it.value();
+            }
+        }
+        QCollator collator;
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        collator.setNumericMode(true);
+        // Sort keys make each comparison a plain byte compare instead of a collation.
+        std::vector<QCollatorSortKey> keys;
+        keys.reserve(size_t(distinct.size()));
+        for (const QString &text : std::as_const(distinct))
+            keys.push_back(collator.sortKey(text));
+        QVector<int> order(distinct.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            // Empty values last, whatever the collator thinks.
+            if (distinct.at(a).isEmpty() != distinct.at(b).isEmpty())
+                return distinct.at(b).isEmpty();
+            const int c = keys[size_t(a)].compare(keys[size_t(b)]);
+            return c != 0 ? c < 0 : distinct.at(a) < distinct.at(b);
+        });
+        QVector<int> rankOfDistinct(distinct.size());
+        for (int r = 0; r < order.size(); ++r)
+            rankOfDistinct[order.at(r)] = r;
         for (int i = 0; i < n; ++i)
-            ranks[i] = rankOf.value(texts.at(i));
-    }
+            ranks[i] = rankOfDistinct.at(ranks.at(i));
+    });
 }
 
 void StudyTableModel::rebuildOrder()

@@ -33,6 +33,7 @@ struct RuleCondition {
     QString pattern;
     bool caseSensitive = false;
     QRegularExpression regex; ///< Compiled once at load (Regex tests only).
+    bool matchesEmpty = false; ///< Whether the test holds for an empty text (decided at load).
     int line = 0;             ///< Where it was written, for messages.
 
     /// Number of tests below this condition (a rule's specificity).

@@ -3,6 +3,8 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 namespace mgreview {
 
@@ -89,16 +91,40 @@ QString expandReason(const Rule &rule, const RuleMatch &match)
 
 RuleEngine::RuleEngine(RuleSet rules) : m_rules(std::move(rules)) {}
 
-bool RuleEngine::evaluate(const RuleCondition &c, const Study &study, RuleMatch *match)
+namespace {
+
+/// The texts of each field of one study, read once however many rules test them.
+class FieldCache
+{
+public:
+    explicit FieldCache(const Study &study) : m_study(study) {}
+    const QStringList &texts(RuleField field)
+    {
+        std::optional<QStringList> &slot = m_texts[size_t(field)];
+        if (!slot)
+            slot = ruleFieldTexts(m_study, field);
+        return *slot;
+    }
+
+private:
+    const Study &m_study;
+    std::array<std::optional<QStringList>, size_t(RuleField::CrampTypes) + 1> m_texts;
+};
+
+bool evaluateCached(const RuleCondition &c, FieldCache &cache, RuleMatch *match)
 {
     switch (c.kind) {
     case RuleCondition::Kind::Test: {
-        const QStringList texts = ruleFieldTexts(study, c.field);
+        const QStringList &texts = cache.texts(c.field);
         for (int i = 0; i < texts.size(); ++i) {
+            const QString &text = texts.at(i);
+            // Most fields of most records are empty: skip them without running a matcher.
+            if (text.isEmpty() && !c.matchesEmpty)
+                continue;
             qsizetype start = -1, length = 0;
-            if (findIn(c, texts.at(i), &start, &length)) {
+            if (findIn(c, text, &start, &length)) {
                 if (match)
-                    *match = {c.field, i, start, length, texts.at(i).mid(start, length)};
+                    *match = {c.field, i, start, length, text.mid(start, length)};
                 return true;
             }
         }
@@ -108,7 +134,7 @@ bool RuleEngine::evaluate(const RuleCondition &c, const Study &study, RuleMatch 
         RuleMatch first;
         for (const RuleCondition &child : c.children) {
             RuleMatch childMatch;
-            if (!evaluate(child, study, &childMatch))
+            if (!evaluateCached(child, cache, &childMatch))
                 return false;
             if (first.start < 0 && childMatch.start >= 0)
                 first = childMatch;
@@ -119,7 +145,7 @@ bool RuleEngine::evaluate(const RuleCondition &c, const Study &study, RuleMatch 
     }
     case RuleCondition::Kind::Any:
         for (const RuleCondition &child : c.children) {
-            if (evaluate(child, study, match))
+            if (evaluateCached(child, cache, match))
                 return true;
         }
         return false;
@@ -127,19 +153,28 @@ bool RuleEngine::evaluate(const RuleCondition &c, const Study &study, RuleMatch 
         // A negation matched nothing that could be shown.
         if (match)
             *match = {};
-        return !evaluate(c.children.constFirst(), study, nullptr);
+        return !evaluateCached(c.children.constFirst(), cache, nullptr);
     }
     return false;
 }
 
+} // namespace
+
+bool RuleEngine::evaluate(const RuleCondition &c, const Study &study, RuleMatch *match)
+{
+    FieldCache cache(study);
+    return evaluateCached(c, cache, match);
+}
+
 QVector<Suggestion> RuleEngine::classify(const Study &study) const
 {
+    FieldCache cache(study);
     QVector<Suggestion> out;
     for (const Rule &rule : m_rules.rules) {
         if (!rule.enabled)
             continue;
         RuleMatch match;
-        if (!evaluate(rule.when, study, &match))
+        if (!evaluateCached(rule.when, cache, &match))
             continue;
         Suggestion s;
         s.studyId = study.id;

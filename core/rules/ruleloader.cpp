@@ -135,6 +135,7 @@ struct Parser {
                 return std::nullopt;
             }
             c.regex.optimize(); // Compile (and JIT) now, not on the first study.
+            c.matchesEmpty = c.regex.match(QString()).hasMatch();
         }
         return c;
     }

@@ -64,5 +64,6 @@ Percentiles percentiles(std::vector<double> millis);
 void registerOpenBenchmarks();
 void registerSearchBenchmarks();
 void registerTableBenchmarks();
+void registerClassifyBenchmarks();
 
 } // namespace mgreview::bench

@@ -90,6 +90,7 @@ int main(int argc, char **argv)
     registerOpenBenchmarks();
     registerSearchBenchmarks();
     registerTableBenchmarks();
+    registerClassifyBenchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     releaseFixture();

@@ -224,3 +224,11 @@ TEST(RuleEngine, CancelStopsEarly)
         classified += list.isEmpty() ? 0 : 1;
     EXPECT_EQ(classified, 0);
 }
+
+TEST(RuleEngine, PatternsThatMatchEmptyTextStillSeeEmptyFields)
+{
+    // Empty fields are skipped for speed only when the test cannot hold for them.
+    EXPECT_TRUE(holds(R"({ field = "funding", regex = "^$" })", study(QStringLiteral("t"))));
+    EXPECT_FALSE(holds(R"({ field = "funding", regex = "^$" })", study(QStringLiteral("t"), {}, QStringLiteral("x"))));
+    EXPECT_FALSE(holds(R"({ field = "funding", regex = "\\S" })", study(QStringLiteral("t"))));
+}
