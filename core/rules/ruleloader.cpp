@@ -123,7 +123,9 @@ struct Parser {
             c.caseSensitive = cs->as_boolean()->get();
         }
         if (c.test == RuleCondition::Test::Regex) {
-            QRegularExpression::PatternOptions options = QRegularExpression::UseUnicodePropertiesOption;
+            // Only the whole match is used: groups need not be captured (faster matching).
+            QRegularExpression::PatternOptions options =
+                QRegularExpression::UseUnicodePropertiesOption | QRegularExpression::DontCaptureOption;
             if (!c.caseSensitive)
                 options |= QRegularExpression::CaseInsensitiveOption;
             c.regex = QRegularExpression(c.pattern, options);
