@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "model/vocabulary.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -31,8 +33,19 @@ std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QStrin
     const QCommandLineOption rule(QStringLiteral("rule"), tr("Select this rule."), QStringLiteral("ID"));
     const QCommandLineOption paneSection(
         QStringLiteral("pane-section"), tr("Scroll the pane to this section."), QStringLiteral("ID"));
-    parser.addOptions(
-        { help, version, library, studies, screenshot, select, search, filter, rules, showRules, rule, paneSection });
+    const QCommandLineOption view(QStringLiteral("view"), tr("Show this view."), QStringLiteral("VIEW"));
+    const QCommandLineOption cell(
+        QStringLiteral("cell"), tr("List this matrix cell's studies."), QStringLiteral("POPULATION:CRAMP_TYPE"));
+    parser.addOptions({ help, version, library, studies, screenshot, select, search, filter, rules, showRules, rule,
+        paneSection, view, cell });
+    const QCommandLineOption profile(
+        QStringLiteral("profile"), tr("Sign in as this profile."), QStringLiteral("NAME[:ROLE]"));
+    const QCommandLineOption assess(
+        QStringLiteral("assess"), tr("Open the Assess funding form."), QStringLiteral("ID"));
+    const QCommandLineOption showConflicts(QStringLiteral("show-conflicts"), tr("Show the Conflicts list."));
+    const QCommandLineOption showAgreement(QStringLiteral("show-agreement"), tr("Show the Agreement view."));
+    const QCommandLineOption openFilter(QStringLiteral("open-filter"), tr("Open the funding filter's list."));
+    parser.addOptions({ profile, assess, showConflicts, showAgreement, openFilter });
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -53,6 +66,52 @@ std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QStrin
     options.showRules = parser.isSet(showRules) || parser.isSet(rule);
     options.rule = parser.value(rule);
     options.paneSection = parser.value(paneSection);
+    options.view = parser.value(view);
+    if (!options.view.isEmpty() && options.view != u"studies" && options.view != u"matrix") {
+        *error = tr("--view must be studies or matrix (not “%1”)").arg(options.view);
+        return std::nullopt;
+    }
+    if (parser.isSet(cell)) {
+        const QStringList parts = parser.value(cell).split(u':');
+        const Vocabularies &vocabularies = Vocabularies::builtin();
+        if (parts.size() != 2 || vocabularies.population.indexOf(parts.at(0)) < 0
+            || vocabularies.crampType.indexOf(parts.at(1)) < 0) {
+            QStringList populations, crampTypes;
+            for (const VocabularyTerm &term : vocabularies.population.terms())
+                populations.append(term.id);
+            for (const VocabularyTerm &term : vocabularies.crampType.terms())
+                crampTypes.append(term.id);
+            *error = tr("--cell must be POPULATION:CRAMP_TYPE (not “%1”); populations: %2; cramp types: %3")
+                         .arg(parser.value(cell), populations.join(QStringLiteral(", ")),
+                             crampTypes.join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+        options.cellPopulation = parts.at(0);
+        options.cellCrampType = parts.at(1);
+    }
+    if (parser.isSet(profile)) {
+        // NAME[:ROLE]: what follows the last colon is the role.
+        const QString value = parser.value(profile);
+        const qsizetype colon = value.lastIndexOf(u':');
+        options.profile = value;
+        if (colon >= 0) {
+            options.profileRole = roleFromString(value.mid(colon + 1));
+            if (!options.profileRole) {
+                *error = tr("--profile NAME:ROLE: the role must be clinician, student or reviewer (not “%1”)")
+                             .arg(value.mid(colon + 1));
+                return std::nullopt;
+            }
+            options.profile = value.left(colon);
+        }
+        if (const QString problem = validateProfileName(options.profile); !problem.isEmpty()) {
+            *error = tr("--profile: %1").arg(problem);
+            return std::nullopt;
+        }
+    }
+    options.assess = parser.value(assess);
+    options.showConflicts = parser.isSet(showConflicts);
+    options.showAgreement = parser.isSet(showAgreement);
+    options.openFilter = parser.isSet(openFilter);
     if (parser.isSet(filter)) {
         options.filter = independenceFilterFromString(parser.value(filter));
         if (!options.filter) {
@@ -82,7 +141,16 @@ QString guiUsage()
               "  --rule ID          Select this rule in the Rules view: the table lists the studies it\n"
               "                     matched, e.g. independence.product_supplied.\n"
               "  --pane-section ID  Scroll the conclusion pane to a section: rules, funding, independence,\n"
-              "                     study, effects, sources.\n"
+              "                     review, study, effects, sources.\n"
+              "  --view VIEW        Show the studies table or the evidence matrix: studies, matrix.\n"
+              "  --cell POP:CRAMP   List the studies of one evidence-matrix cell in the table, e.g.\n"
+              "                     pregnant_women:pregnancy (with --view matrix the cell is shown selected).\n"
+              "  --profile NAME[:ROLE]  Sign in as this profile for this run (ROLE: clinician, student or\n"
+              "                     reviewer; it is added to the library when missing), e.g. Ann:reviewer.\n"
+              "  --assess ID        Open the Assess funding form for a study (reviewers).\n"
+              "  --show-conflicts   Show the Conflicts list (studies where reviewers disagree).\n"
+              "  --show-agreement   Show the Agreement view (Cohen's kappa).\n"
+              "  --open-filter      Open the funding filter's list with its counts (for screenshots).\n"
               "  --screenshot FILE  Render the window offscreen to a PNG file and exit.\n"
               "  --version          Show the version.\n"
               "  -h, --help         Show this help.\n");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "library/studyfilter.h"
+#include "review/profile.h"
 
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,15 @@ struct GuiOptions {
     bool showRules = false; ///< --show-rules
     QString rule; ///< --rule ID (select a rule in the Rules view)
     QString paneSection; ///< --pane-section ID (scroll the pane to a section)
+    QString view; ///< --view studies|matrix (empty: the view shown last time)
+    QString cellPopulation; ///< --cell POPULATION:CRAMP_TYPE (a matrix cell to list)
+    QString cellCrampType;
+    QString profile; ///< --profile NAME[:ROLE] (sign in for this run)
+    std::optional<Role> profileRole; ///< The ROLE of --profile, used when the library has no such profile.
+    QString assess; ///< --assess ID (open the Assess funding form)
+    bool showConflicts = false; ///< --show-conflicts
+    bool showAgreement = false; ///< --show-agreement
+    bool openFilter = false; ///< --open-filter (show the funding filter's list, for screenshots)
     bool help = false;
     bool version = false;
 };

@@ -1,6 +1,9 @@
 // mgreview: parses the command line and wires the main window; features live in mgreview_gui.
 #include "commandline.h"
 #include "mainwindow.h"
+#include "matrixui.h"
+#include "independencecombo.h"
+#include "reviewui.h"
 #include "screenshot.h"
 
 #include "store/librarylocation.h"
@@ -87,6 +90,25 @@ int main(int argc, char **argv)
     if (!options->rule.isEmpty())
         window.selectRule(options->rule);
     window.setPaneSection(options->paneSection);
+    if (options->view == u"matrix")
+        window.matrix()->showMatrix();
+    else if (options->view == u"studies")
+        window.matrix()->showStudies();
+    if (!options->cellPopulation.isEmpty())
+        window.matrix()->openCell(options->cellPopulation, options->cellCrampType, options->view != u"matrix");
+    if (!options->profile.isEmpty())
+        window.review()->requestProfile(options->profile, options->profileRole);
+    if (!options->assess.isEmpty())
+        window.review()->openAssessForm(options->assess);
+    if (options->showConflicts)
+        window.review()->showConflicts();
+    if (options->showAgreement)
+        window.review()->showAgreement();
+    if (options->openFilter) {
+        // Once the counts are known; the list stays open for a screenshot.
+        QObject::connect(&window, &MainWindow::libraryLoaded, window.independenceCombo(),
+            [combo = window.independenceCombo()] { combo->showPopup(); });
+    }
 
     const LibraryLocation location
         = options->library.isEmpty() ? LibraryLocation::defaultLocation() : LibraryLocation::parse(options->library);

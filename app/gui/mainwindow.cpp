@@ -3,6 +3,9 @@
 #include "conclusionpane.h"
 #include "independencecombo.h"
 #include "librarysession.h"
+#include "matrixui.h"
+#include "reviewpanebar.h"
+#include "reviewui.h"
 #include "rulescontroller.h"
 #include "ruleserrorbar.h"
 #include "rulesui.h"
@@ -60,10 +63,35 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_table = new StudyTableView(m_tableModel);
     m_pane = new ConclusionPane(m_detailModel);
     m_pane->showMessage(tr("Opening library…"));
+    ReviewUi::Parts reviewParts;
+    reviewParts.window = this;
+    reviewParts.session = m_session;
+    reviewParts.studies = m_tableModel;
+    reviewParts.remember = m_options.persistLayout;
+    m_review = new ReviewUi(reviewParts, this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_table);
-    m_splitter->addWidget(m_pane);
+    MatrixUi::Parts matrixParts;
+    matrixParts.window = this;
+    matrixParts.toolbar = toolbar;
+    matrixParts.session = m_session;
+    matrixParts.studies = m_tableModel;
+    matrixParts.table = m_table;
+    matrixParts.search = m_searchController;
+    matrixParts.independence = m_independence;
+    matrixParts.remember = m_options.persistLayout;
+    matrixParts.errorDialogs = m_options.errorDialogs;
+    m_matrix = new MatrixUi(matrixParts, this);
+    // The table and the evidence matrix share the left side as tabs; the pane stays right.
+    m_splitter->addWidget(m_matrix->tabs());
+    // The review bar ("Assess funding…") sits on top of the pane it is about.
+    auto *paneBox = new QWidget(m_splitter);
+    auto *paneLayout = new QVBoxLayout(paneBox);
+    paneLayout->setContentsMargins(0, 0, 0, 0);
+    paneLayout->setSpacing(0);
+    paneLayout->addWidget(m_review->paneBar());
+    paneLayout->addWidget(m_pane, 1);
+    m_splitter->addWidget(paneBox);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 5);
     m_splitter->setStretchFactor(1, 4);
@@ -100,6 +128,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_session, &LibrarySession::opened, this, &MainWindow::onLibraryOpened);
     connect(m_session, &LibrarySession::openFailed, this, &MainWindow::onLibraryFailed);
     connect(m_session, &LibrarySession::studyLoaded, this, &MainWindow::onStudyLoaded);
+    connect(m_review, &ReviewUi::studyReviewLoaded, this, &MainWindow::showStudy);
     connect(m_session, &LibrarySession::studyLoadFailed, this, &MainWindow::onStudyLoadFailed);
     connect(m_rules->controller(), &RulesController::studiesReclassified, this, &MainWindow::onStudiesReclassified);
 
@@ -119,11 +148,17 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_matrix->exportAction());
+    file->addMenu(m_review->exportMenu());
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_review->undoAction());
+    edit->addAction(m_review->redoAction());
+    edit->addSeparator();
     QAction *find = edit->addAction(tr("&Find…"));
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, [this] {
@@ -131,7 +166,11 @@ void MainWindow::buildActions()
         m_search->selectAll();
     });
 
+    menuBar()->addMenu(m_matrix->viewMenu());
+    menuBar()->addMenu(m_review->studyMenu());
+    menuBar()->addMenu(m_review->reviewMenu());
     menuBar()->addMenu(m_rules->menu());
+    menuBar()->addMenu(m_review->profileMenu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About MgReview"));
@@ -170,6 +209,7 @@ void MainWindow::onLibraryOpened()
     statusBar()->showMessage(message);
     m_pane->showMessage(tr("Select a study to read its conclusions."));
     m_rules->controller()->libraryOpened();
+    m_review->libraryOpened();
     Q_EMIT libraryLoaded();
 
     if (!m_pendingSelect.isEmpty())
@@ -202,11 +242,19 @@ void MainWindow::selectStudy(const QString &id)
 
 void MainWindow::onStudyLoaded(const Study &study, const QVector<Suggestion> &suggestions)
 {
+    // What reviewers decided (and what the signed-in person may see of it) is read next, so
+    // the pane changes once, with both.
+    m_review->loadStudyReview(study, suggestions);
+}
+
+void MainWindow::showStudy(const Study &study, const QVector<Suggestion> &suggestions, const StudyReviewInfo &review)
+{
     // The same study again (new suggestions after a classification): keep the reader's place.
     const bool refresh = study.id == m_shownId;
     const int scroll = m_pane->verticalScrollBar()->value();
-    m_detailModel->setStudy(study, suggestions);
+    m_detailModel->setStudy(study, suggestions, review);
     m_shownId = study.id;
+    m_review->setShownStudy(study.id);
     if (refresh)
         m_pane->verticalScrollBar()->setValue(scroll);
     else
@@ -228,6 +276,17 @@ void MainWindow::onStudiesReclassified(
         m_searchController->reapply();
     }
     if (!m_shownId.isEmpty())
+        m_session->loadStudy(m_shownId);
+}
+
+void MainWindow::replaceStudyRows(const QVector<StudySummary> &rows)
+{
+    onStudiesReclassified(rows, nullptr);
+}
+
+void MainWindow::reloadShownStudy()
+{
+    if (m_loaded && !m_shownId.isEmpty())
         m_session->loadStudy(m_shownId);
 }
 
@@ -262,6 +321,7 @@ void MainWindow::onStudyLoadFailed(const QString &id, const QString &error)
 {
     m_detailModel->clear();
     m_shownId.clear();
+    m_review->setShownStudy(QString());
     m_pane->showMessage(tr("Study “%1” could not be loaded:\n%2").arg(id, error));
     statusBar()->showMessage(error);
     Q_EMIT studyNotFound(id, error);
@@ -279,7 +339,7 @@ bool MainWindow::isSearchSettled() const
 
 bool MainWindow::isSettled() const
 {
-    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy();
+    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled();
 }
 
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)

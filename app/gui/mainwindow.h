@@ -12,6 +12,7 @@ class QSplitter;
 
 namespace mgreview {
 class StudyDetailModel;
+struct StudyReviewInfo;
 class StudySearchIndex;
 class StudyTableModel;
 struct StudySummary;
@@ -24,6 +25,8 @@ namespace mgreview::gui {
 class ConclusionPane;
 class IndependenceCombo;
 class LibrarySession;
+class MatrixUi;
+class ReviewUi;
 class RulesUi;
 class SearchController;
 class SearchField;
@@ -85,6 +88,16 @@ public:
     ConclusionPane *pane() const { return m_pane; }
     QSplitter *splitter() const { return m_splitter; }
     RulesUi *rules() const { return m_rules; }
+    /// The evidence matrix: its tab, models, cell filter and export.
+    MatrixUi *matrix() const { return m_matrix; }
+    /// Funding review: profile, Assess funding…, undo stack, conflicts, agreement, exports.
+    ReviewUi *review() const { return m_review; }
+
+    /// New rows for the same studies in the same order (e.g. after a review change): the
+    /// search, filters and selection stay; the pane shows the study again.
+    void replaceStudyRows(const QVector<mgreview::StudySummary> &rows);
+    /// Reads the shown study again (its review or who is reading changed).
+    void reloadShownStudy();
 
 Q_SIGNALS:
     void libraryLoaded();
@@ -102,6 +115,7 @@ private:
     void onLibraryOpened();
     void onLibraryFailed(const QString &error);
     void onStudyLoaded(const Study &study, const QVector<Suggestion> &suggestions);
+    void showStudy(const Study &study, const QVector<Suggestion> &suggestions, const StudyReviewInfo &review);
     void onStudiesReclassified(
         const QVector<StudySummary> &rows, const std::shared_ptr<const StudySearchIndex> &searchIndex);
     void onStudyLoadFailed(const QString &id, const QString &error);
@@ -116,6 +130,8 @@ private:
     LibrarySession *m_session;
     SearchController *m_searchController;
     RulesUi *m_rules = nullptr;
+    MatrixUi *m_matrix = nullptr;
+    ReviewUi *m_review = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;

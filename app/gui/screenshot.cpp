@@ -2,8 +2,10 @@
 
 #include "mainwindow.h"
 
+#include <QApplication>
 #include <QFileInfo>
 #include <QImageWriter>
+#include <QPainter>
 #include <QPixmap>
 #include <QWidget>
 
@@ -11,10 +13,24 @@ namespace mgreview::gui {
 
 bool saveWidgetPng(QWidget *widget, const QString &path, QString *error)
 {
-    const QPixmap pixmap = widget->grab();
+    QPixmap pixmap = widget->grab();
     if (pixmap.isNull()) {
         *error = QObject::tr("%1: the window could not be rendered").arg(path);
         return false;
+    }
+    if (widget->isWindow()) {
+        // The window's dialogs and pop-ups are windows of their own: paint them where they
+        // are, so the picture shows what a person would see (e.g. the Assess funding form).
+        QPainter painter(&pixmap);
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (top == widget || !top->isVisible() || !top->parentWidget() || top->parentWidget()->window() != widget)
+                continue;
+            const QPoint at = top->geometry().topLeft() - widget->geometry().topLeft();
+            painter.drawPixmap(at, top->grab());
+            // Offscreen windows have no frame: outline dialogs so they stand apart from the window.
+            painter.setPen(QColor(0x70, 0x76, 0x80));
+            painter.drawRect(QRect(at, top->size()).adjusted(-1, -1, 0, 0));
+        }
     }
     QImageWriter writer(path, "png");
     if (!writer.write(pixmap.toImage())) {

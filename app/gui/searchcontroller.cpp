@@ -54,6 +54,7 @@ void SearchController::apply(const std::optional<QBitArray> &searchMatches)
     if (m_restriction && m_restriction->size() == m_model->allStudies().size())
         rows = rows && rows->size() == m_restriction->size() ? (*rows & *m_restriction) : *m_restriction;
     m_model->setTextMatches(rows);
+    Q_EMIT matchesApplied(rows);
 }
 
 void SearchController::cancelRunning()

@@ -50,6 +50,9 @@ public:
 Q_SIGNALS:
     /// The table now shows the matches of `query` (empty: no text filter).
     void applied(const QString &query);
+    /// The rows the model now shows by text (search AND restriction; nullopt: all), so
+    /// other views of the same studies (the evidence matrix) can follow.
+    void matchesApplied(const std::optional<QBitArray> &rows);
 
 private:
     void start();

@@ -11,6 +11,10 @@ constexpr auto kSplitterState = "window/splitter";
 constexpr auto kTableHeaderState = "table/header";
 constexpr auto kIndependenceFilter = "filter/independence";
 constexpr auto kRulesFile = "rules/userFile";
+constexpr auto kMainView = "window/view";
+constexpr auto kMatrixExportFolder = "matrix/exportFolder";
+constexpr auto kProfileName = "profile/name";
+constexpr auto kProfileRole = "profile/role";
 
 QString key(const char *name)
 {
@@ -82,6 +86,42 @@ void Settings::setRulesFile(const QString &path)
         m_settings.remove(key(kRulesFile));
     else
         m_settings.setValue(key(kRulesFile), path);
+}
+
+QString Settings::currentProfile() const
+{
+    return m_settings.value(key(kProfileName)).toString();
+}
+
+QString Settings::currentProfileRole() const
+{
+    return m_settings.value(key(kProfileRole)).toString();
+}
+
+void Settings::setCurrentProfile(const QString &name, const QString &role)
+{
+    m_settings.setValue(key(kProfileName), name);
+    m_settings.setValue(key(kProfileRole), role);
+}
+
+QString Settings::mainView() const
+{
+    return m_settings.value(key(kMainView), QStringLiteral("studies")).toString();
+}
+
+void Settings::setMainView(const QString &view)
+{
+    m_settings.setValue(key(kMainView), view);
+}
+
+QString Settings::matrixExportFolder() const
+{
+    return m_settings.value(key(kMatrixExportFolder)).toString();
+}
+
+void Settings::setMatrixExportFolder(const QString &folder)
+{
+    m_settings.setValue(key(kMatrixExportFolder), folder);
 }
 
 } // namespace mgreview::gui

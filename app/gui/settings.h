@@ -35,6 +35,20 @@ public:
     QString rulesFile() const;
     void setRulesFile(const QString &path);
 
+    /// The profile signed in last (its name in the library) and its role word, used to add
+    /// it to a library that does not have it; empty: ask at first start.
+    QString currentProfile() const;
+    QString currentProfileRole() const;
+    void setCurrentProfile(const QString &name, const QString &role);
+
+    /// The view shown at start: "studies" (default) or "matrix".
+    QString mainView() const;
+    void setMainView(const QString &view);
+
+    /// The folder of the last evidence-matrix export; empty: the home folder.
+    QString matrixExportFolder() const;
+    void setMatrixExportFolder(const QString &folder);
+
     void sync() { m_settings.sync(); }
 
 private:

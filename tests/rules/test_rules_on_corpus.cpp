@@ -132,8 +132,9 @@ TEST(RulesOnCorpus, CuratedAndRulesAgree)
         check(RuleTarget::Population, QSet<QString>(s.populations.cbegin(), s.populations.cend()));
         check(RuleTarget::CrampType, QSet<QString>(s.crampTypes.cbegin(), s.crampTypes.cend()));
         // The industry link type agrees too.
-        if (s.independence.value == u"industry-linked")
+        if (s.independence.value == u"industry-linked") {
             EXPECT_EQ(winningLink(suggestions), s.independence.link);
+        }
     }
     EXPECT_GE(compared, 90) << "most attributes are both curated and suggested";
 }
