@@ -5,6 +5,9 @@
 #include "store/studyrows.h"
 #include "rules/suggestionstore.h"
 #include "review/reviewschema.h"
+#include "pdf/pdfschema.h"
+#include "annotations/annotationschema.h"
+#include "importexport/importschema.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -117,9 +120,28 @@ bool toVersion5(const Database &, QSqlDatabase &db, QString *error)
     return createReviewSchema(db, error);
 }
 
+// v6: PDF attachments and their extracted text (core/pdf/pdfschema.cpp).
+bool toVersion6(const Database &database, QSqlDatabase &db, QString *error)
+{
+    return createPdfSchema(database, db, error);
+}
+
+// v7: annotations (core/annotations/annotationschema.cpp).
+bool toVersion7(const Database &database, QSqlDatabase &db, QString *error)
+{
+    return createAnnotationSchema(database, db, error);
+}
+
+// v8: import batches, duplicate review list and merges (core/importexport/importschema.cpp).
+bool toVersion8(const Database &database, QSqlDatabase &db, QString *error)
+{
+    return createImportSchema(database, db, error);
+}
+
 const QVector<Step> &steps()
 {
-    static const QVector<Step> all = {toVersion1, toVersion2, toVersion3, toVersion4, toVersion5};
+    static const QVector<Step> all = {toVersion1, toVersion2, toVersion3, toVersion4, toVersion5,
+                                      toVersion6, toVersion7, toVersion8};
     return all;
 }
 

@@ -101,9 +101,9 @@ protected:
 
 } // namespace
 
-TEST_F(MigrationTest, LatestIsFive)
+TEST_F(MigrationTest, LatestIsEight)
 {
-    EXPECT_EQ(Migrations::latestVersion(), 5);
+    EXPECT_EQ(Migrations::latestVersion(), 8);
 }
 
 TEST_F(MigrationTest, ZeroToOne)

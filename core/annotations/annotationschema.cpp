@@ -1,0 +1,15 @@
+#include "annotations/annotationschema.h"
+
+#include "store/database.h"
+
+#include <QSqlDatabase>
+
+namespace mgreview {
+
+bool createAnnotationSchema(const Database &, QSqlDatabase &, QString *)
+{
+    // Reserved step: its tables arrive with the feature that needs them.
+    return true;
+}
+
+} // namespace mgreview

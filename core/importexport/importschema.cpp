@@ -1,0 +1,15 @@
+#include "importexport/importschema.h"
+
+#include "store/database.h"
+
+#include <QSqlDatabase>
+
+namespace mgreview {
+
+bool createImportSchema(const Database &, QSqlDatabase &, QString *)
+{
+    // Reserved step: its tables arrive with the feature that needs them.
+    return true;
+}
+
+} // namespace mgreview
