@@ -1,4 +1,5 @@
 #include "arguments.h"
+#include "importarguments.h"
 #include "reviewarguments.h"
 
 #include <QVector>
@@ -22,7 +23,8 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("help"), false, {}},
         {QStringLiteral("version"), false, {}},
         {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify,
-                                          Command::Profile, Command::Agreement, Command::Review, Command::Matrix}},
+                                          Command::Profile, Command::Agreement, Command::Review, Command::Matrix,
+                                          Command::Import, Command::Duplicates}},
         {QStringLiteral("rules"), true, {Command::Classify}},
         {QStringLiteral("explain"), false, {Command::Classify}},
         {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix}},
@@ -38,6 +40,10 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("what"), true, {Command::Review}},
         {QStringLiteral("output"), true, {Command::Review, Command::Matrix}},
         {QStringLiteral("reviewers"), true, {Command::Agreement}},
+        // Import (importarguments.cpp).
+        {QStringLiteral("dry-run"), false, {Command::Import}},
+        {QStringLiteral("no-rules"), false, {Command::Import}},
+        {QStringLiteral("report"), true, {Command::Import}},
     };
     return specs;
 }
@@ -75,6 +81,10 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::Agreement;
     if (name == u"review")
         return Command::Review;
+    if (name == u"import")
+        return Command::Import;
+    if (name == u"duplicates")
+        return Command::Duplicates;
     return std::nullopt;
 }
 
@@ -92,6 +102,8 @@ QString commandName(Command command)
     case Command::Agreement: return QStringLiteral("agreement");
     case Command::Review: return QStringLiteral("review");
     case Command::Matrix: return QStringLiteral("matrix");
+    case Command::Import: return QStringLiteral("import");
+    case Command::Duplicates: return QStringLiteral("duplicates");
     case Command::Help: break;
     }
     return QStringLiteral("help");
@@ -199,6 +211,10 @@ ParseResult parseArguments(const QStringList &arguments)
                 return failure(QStringLiteral("invalid format '%1' (expected table, csv, json, svg, png, pdf or html)")
                                    .arg(option.value));
             result.matrixFormat = *format;
+        } else if (const QString importError = importOption(spec.name, option.value, result);
+                   importError != kNotAnImportOption) {
+            if (!importError.isEmpty())
+                return failure(importError);
         } else if (spec.name == u"format") {
             const std::optional<OutputFormat> format = outputFormatFromString(option.value);
             if (!format)
@@ -259,6 +275,11 @@ ParseResult parseArguments(const QStringList &arguments)
         if (isBinaryMatrixFormat(result.matrixFormat) && (result.outputFile.isEmpty() || result.outputFile == u"-"))
             return failure(QStringLiteral("'matrix --format %1' writes a binary file: give it with -o FILE")
                                .arg(toString(result.matrixFormat)));
+        break;
+    case Command::Import:
+    case Command::Duplicates:
+        if (const QString error = importCommand(result, positional); !error.isEmpty())
+            return failure(error);
         break;
     case Command::List:
     case Command::Help:

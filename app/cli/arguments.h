@@ -11,7 +11,8 @@
 
 namespace mgreview::cli {
 
-enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix };
+enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix,
+                     Import, Duplicates };
 
 /// A parsed command line: the global options, the command and its own options.
 struct Arguments {
@@ -41,6 +42,13 @@ struct Arguments {
     QString outputFile; ///< review export -o FILE
     QStringList reviewers; ///< agreement --reviewers A,B
     qint64 change = 0;  ///< review undo|redo CHANGE
+    // Import (docs/formats/import.md): import FILE… and duplicates list|merges|merge|keep|undo-merge.
+    QStringList files;       ///< import FILE…
+    QString importFormat;    ///< import --format ris|bibtex|medline|csv|pubmed-xml|studies (empty: detect)
+    bool dryRun = false;     ///< import --dry-run
+    bool runRules = true;    ///< false with import --no-rules
+    OutputFormat report = OutputFormat::Table; ///< import --report table|json
+    QStringList studyIds;    ///< duplicates merge KEEP OTHER | keep A B
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

@@ -119,6 +119,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Agreement:
     case Command::Review:
     case Command::Matrix:
+    case Command::Import:
+    case Command::Duplicates:
         break;
     }
 
@@ -136,6 +138,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Agreement: return runAgreement(context);
     case Command::Review: return runReview(context);
     case Command::Matrix: return runMatrix(context);
+    case Command::Import: return runImport(context);
+    case Command::Duplicates: return runDuplicates(context);
     case Command::RulesCheck:
     case Command::Help:
     case Command::Version: break;

@@ -11,7 +11,7 @@ class Database;
 namespace mgreview::cli {
 
 /// Exit statuses: scripts rely on them.
-enum ExitStatus { ExitSuccess = 0, ExitFailure = 1, ExitUsage = 2 };
+enum ExitStatus { ExitSuccess = 0, ExitFailure = 1, ExitUsage = 2, ExitPartial = 3 /* import: read with errors */ };
 
 /// What a command works with. Data goes to `out`, messages to `err`.
 struct CommandContext {
@@ -33,6 +33,10 @@ int runAgreement(const CommandContext &context);
 int runReview(const CommandContext &context);
 /// The evidence matrix (population × cramp type) as a table or an export file.
 int runMatrix(const CommandContext &context);
+/// Imports bibliography files (or only reports what an import would do: --dry-run).
+int runImport(const CommandContext &context);
+/// The review list of probable duplicates: list, merges, merge, keep, undo-merge.
+int runDuplicates(const CommandContext &context);
 /// Needs no library: checks a rules file and prints its errors.
 int runRulesCheck(const Arguments &arguments, QTextStream &out, QTextStream &err);
 

@@ -31,7 +31,18 @@ ClassifyReport classifyLibrary(const Database &database, const RuleEngine &engin
             studies.append(std::move(*study));
         }
     }
-    report.readMs = timer.restart();
+    report.readMs = timer.elapsed();
+    ClassifyReport rest = classifyStudies(database, engine, studies, cancel, progress);
+    rest.readMs = report.readMs;
+    return rest;
+}
+
+ClassifyReport classifyStudies(const Database &database, const RuleEngine &engine, const QVector<Study> &studies,
+                               const std::atomic_bool *cancel, const std::function<void(int, int)> &progress)
+{
+    ClassifyReport report;
+    QElapsedTimer timer;
+    timer.start();
     report.studies = int(studies.size());
     const int total = int(studies.size());
     const QVector<QVector<Suggestion>> suggestions =

@@ -28,4 +28,10 @@ ClassifyReport classifyLibrary(const Database &database, const RuleEngine &engin
                                const std::atomic_bool *cancel = nullptr,
                                const std::function<void(int done, int total)> &progress = {});
 
+/// The same for studies the caller already holds (an import that just inserted them): no
+/// re-reading from the library.
+ClassifyReport classifyStudies(const Database &database, const RuleEngine &engine, const QVector<Study> &studies,
+                               const std::atomic_bool *cancel = nullptr,
+                               const std::function<void(int done, int total)> &progress = {});
+
 } // namespace mgreview

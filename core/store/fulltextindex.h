@@ -36,6 +36,17 @@ public:
     /// Replaces the indexed text of one study.
     virtual bool upsert(QSqlDatabase &db, qint64 studyKey, const SearchableText &text, QString *error) = 0;
     virtual bool remove(QSqlDatabase &db, qint64 studyKey, QString *error) = 0;
+    /// Indexes studies that have no indexed text yet (fresh keys), in the caller's
+    /// transaction. The default calls upsert for each; dialects override it to bind once.
+    virtual bool insertNew(QSqlDatabase &db, const QVector<qint64> &studyKeys, const QVector<SearchableText> &texts,
+                           QString *error)
+    {
+        for (qsizetype i = 0; i < studyKeys.size(); ++i) {
+            if (!upsert(db, studyKeys.at(i), texts.at(i), error))
+                return false;
+        }
+        return true;
+    }
     /// Keys of the studies matching every term of `query`, ascending. Empty query: nullopt.
     virtual std::optional<QVector<qint64>> match(QSqlDatabase &db, const QString &query, QString *error) = 0;
     /// Calls `fn` for every indexed study (to build the in-memory search of the table).

@@ -41,6 +41,31 @@ public:
         return true;
     }
 
+    bool insertNew(QSqlDatabase &db, const QVector<qint64> &studyKeys, const QVector<SearchableText> &texts,
+                   QString *error) override
+    {
+        // One prepared statement for the whole batch: preparing per row cost more than indexing.
+        QSqlQuery q(db);
+        if (!q.prepare(QStringLiteral("INSERT INTO study_text(rowid, title, authors, conclusions, other) "
+                                      "VALUES (?, ?, ?, ?, ?)"))) {
+            *error = describeSqlError(QStringLiteral("indexing study text"), q);
+            return false;
+        }
+        for (qsizetype i = 0; i < studyKeys.size(); ++i) {
+            const SearchableText &text = texts.at(i);
+            q.bindValue(0, studyKeys.at(i));
+            q.bindValue(1, text.title);
+            q.bindValue(2, text.authors);
+            q.bindValue(3, text.conclusions);
+            q.bindValue(4, text.other);
+            if (!q.exec()) {
+                *error = describeSqlError(QStringLiteral("indexing study text"), q);
+                return false;
+            }
+        }
+        return true;
+    }
+
     bool remove(QSqlDatabase &db, qint64 studyKey, QString *error) override
     {
         QSqlQuery q(db);

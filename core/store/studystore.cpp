@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace mgreview {
 
@@ -57,26 +58,139 @@ const QString kSummaryColumns = QStringLiteral(
 
 StudyStore::StudyStore(const Database &database) : m_database(database) {}
 
-bool StudyStore::insertOne(QSqlDatabase &db, const Study &study, const QString &now, QString *error)
+namespace {
+
+/// Everything written for one study, computed off the writing thread: serialising the
+/// record and the search text costs as much as the SQL itself.
+struct PreparedRow {
+    QString title, authors, firstAuthor, journal, doi, pmid, design, populations, crampTypes, direction;
+    Independence independence;
+    int year = 0;
+    QString record;
+    SearchableText text;
+};
+
+PreparedRow prepareRow(const Study &s)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
+    PreparedRow r;
+    r.independence = effectiveIndependence(s);
+    r.title = text(s.citation.title.isEmpty() ? s.citation.text : s.citation.title);
+    r.authors = text(s.citation.authors.join(QStringLiteral("; ")));
+    r.firstAuthor = text(s.firstAuthor());
+    r.year = s.citation.year;
+    r.journal = text(s.citation.journal);
+    r.doi = text(s.ids.doi);
+    r.pmid = text(s.ids.pmid);
+    r.design = text(s.design);
+    r.populations = text(joinCodes(s.populations));
+    r.crampTypes = text(joinCodes(s.crampTypes));
+    r.direction = text(s.direction);
+    r.record = QString::fromUtf8(studyToRecordJson(s));
+    r.text = searchableText(s);
+    return r;
+}
+
+} // namespace
+
+bool StudyStore::insertRows(QSqlDatabase &db, const QVector<Study> &studies, const QString &now, QString *error,
+                            const std::function<bool(int)> &progress)
+{
+    // Statements are prepared once per batch and rebound per study.
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
         "INSERT INTO studies(id, title, authors, first_author, year, journal, doi, pmid, design, populations, "
         "cramp_types, direction, independence, independence_link, independence_source, independence_reason, "
-        "record, version, created_at, updated_at) VALUES (:id, :title, :authors, :first_author, :year, :journal, "
-        ":doi, :pmid, :design, :populations, :cramp_types, :direction, :independence, :independence_link, "
-        ":independence_source, :independence_reason, :record, 1, :created, :updated) RETURNING pk"));
-    q.bindValue(QStringLiteral(":id"), study.id);
-    bindProjections(q, study);
-    q.bindValue(QStringLiteral(":created"), now);
-    q.bindValue(QStringLiteral(":updated"), now);
-    if (!q.exec() || !q.next()) {
-        *error = describeSqlError(QStringLiteral("saving study '%1'").arg(study.id), q);
-        return false;
+        "record, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+        "RETURNING pk"));
+    QSqlQuery exists(db);
+    exists.prepare(QStringLiteral("SELECT 1 FROM studies WHERE id = ?"));
+
+    // A big batch dirties far more pages than SQLite's default 2 MB cache holds: each spill
+    // writes pages to the WAL that the batch later changes again (FTS segments above all).
+    // A larger cache for the batch keeps them in memory until the commit.
+    struct CacheSize {
+        QSqlDatabase &db;
+        bool raised = false;
+        CacheSize(QSqlDatabase &d, bool big, SqlDialect dialect) : db(d)
+        {
+            if (big && dialect == SqlDialect::Sqlite)
+                raised = QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -131072"));
+        }
+        ~CacheSize()
+        {
+            if (raised)
+                QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -2000"));
+        }
+    } cacheSize(db, studies.size() > 2000, m_database.dialect());
+
+    // Rows of the next chunk are prepared on the thread pool while this thread writes the current one.
+    constexpr int kChunk = 1024;
+    auto prepareChunk = [&studies](int from) {
+        const int to = std::min<int>(from + kChunk, int(studies.size()));
+        return QtConcurrent::run([&studies, from, to] {
+            QVector<PreparedRow> rows;
+            rows.reserve(to - from);
+            for (int i = from; i < to; ++i)
+                rows.append(prepareRow(studies.at(i)));
+            return rows;
+        });
+    };
+    QFuture<QVector<PreparedRow>> next = prepareChunk(0);
+    QVector<qint64> keys;
+    QVector<SearchableText> texts;
+    for (int from = 0; from < studies.size(); from += kChunk) {
+        QVector<PreparedRow> rows = next.result();
+        if (from + kChunk < studies.size())
+            next = prepareChunk(from + kChunk);
+        keys.clear();
+        texts.clear();
+        for (int j = 0; j < rows.size(); ++j) {
+            const int i = from + j;
+            const Study &study = studies.at(i);
+            PreparedRow &r = rows[j];
+            exists.bindValue(0, study.id);
+            if (exists.exec() && exists.next()) {
+                *error = QStringLiteral("a study with id '%1' already exists").arg(study.id);
+                next.waitForFinished();
+                return false;
+            }
+            exists.finish();
+            const QVariant values[] = {study.id, r.title, r.authors, r.firstAuthor, r.year, r.journal, r.doi, r.pmid,
+                                       r.design, r.populations, r.crampTypes, r.direction,
+                                       text(r.independence.value), text(r.independence.link),
+                                       text(toString(r.independence.source)), text(r.independence.reason), r.record,
+                                       now, now};
+            for (int v = 0; v < int(std::size(values)); ++v)
+                insert.bindValue(v, values[v]);
+            if (!insert.exec() || !insert.next()) {
+                *error = describeSqlError(QStringLiteral("saving study '%1'").arg(study.id), insert);
+                next.waitForFinished();
+                return false;
+            }
+            keys.append(insert.value(0).toLongLong());
+            insert.finish();
+            texts.append(std::move(r.text));
+            if (progress && (i % 256 == 255 || i + 1 == studies.size())) {
+                // The index of the rows written so far goes in first, so a cancel point is consistent.
+                if (!m_database.fullText().insertNew(db, keys, texts, error)) {
+                    next.waitForFinished();
+                    return false;
+                }
+                keys.clear();
+                texts.clear();
+                if (!progress(i + 1)) {
+                    *error = QStringLiteral("cancelled; nothing was saved");
+                    next.waitForFinished();
+                    return false;
+                }
+            }
+        }
+        if (!m_database.fullText().insertNew(db, keys, texts, error)) {
+            next.waitForFinished();
+            return false;
+        }
     }
-    const qint64 key = q.value(0).toLongLong();
-    q.finish();
-    return m_database.fullText().upsert(db, key, searchableText(study), error);
+    return true;
 }
 
 bool StudyStore::insert(const Study &study, QString *error)
@@ -93,32 +207,15 @@ bool StudyStore::insertMany(const QVector<Study> &studies, QString *error,
         *error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
         return false;
     }
-    const QString now = nowText();
-    for (int i = 0; i < studies.size(); ++i) {
-        if (contains(studies.at(i).id)) {
-            *error = QStringLiteral("a study with id '%1' already exists").arg(studies.at(i).id);
-            return false;
-        }
-        if (!insertOne(db, studies.at(i), now, error))
-            return false;
-        if (progress && (i % 256 == 255 || i + 1 == studies.size()) && !progress(i + 1)) {
-            *error = QStringLiteral("cancelled; nothing was saved");
-            return false;
-        }
-    }
+    if (!insertRows(db, studies, nowText(), error, progress))
+        return false;
     if (extra && !extra(db, error))
         return false;
     return transaction.commit(error);
 }
 
-bool StudyStore::update(const Study &study, QString *error)
+bool StudyStore::updateOne(QSqlDatabase &db, const Study &study, const QString &now, QString *error)
 {
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    if (!transaction.isActive()) {
-        *error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
-        return false;
-    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "UPDATE studies SET title = :title, authors = :authors, first_author = :first_author, year = :year, "
@@ -128,7 +225,7 @@ bool StudyStore::update(const Study &study, QString *error)
         "independence_reason = :independence_reason, record = :record, "
         "version = version + 1, updated_at = :updated WHERE id = :id RETURNING pk"));
     bindProjections(q, study);
-    q.bindValue(QStringLiteral(":updated"), nowText());
+    q.bindValue(QStringLiteral(":updated"), now);
     q.bindValue(QStringLiteral(":id"), study.id);
     if (!q.exec()) {
         *error = describeSqlError(QStringLiteral("saving study '%1'").arg(study.id), q);
@@ -140,15 +237,24 @@ bool StudyStore::update(const Study &study, QString *error)
     }
     const qint64 key = q.value(0).toLongLong();
     q.finish();
-    if (!m_database.fullText().upsert(db, key, searchableText(study), error))
+    return m_database.fullText().upsert(db, key, searchableText(study), error);
+}
+
+bool StudyStore::update(const Study &study, QString *error)
+{
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        *error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
+        return false;
+    }
+    if (!updateOne(db, study, nowText(), error))
         return false;
     return transaction.commit(error);
 }
 
-bool StudyStore::remove(const QString &id, QString *error)
+bool StudyStore::removeOne(QSqlDatabase &db, const QString &id, QString *error)
 {
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM studies WHERE id = ? RETURNING pk"));
     q.addBindValue(id);
@@ -162,7 +268,39 @@ bool StudyStore::remove(const QString &id, QString *error)
     }
     const qint64 key = q.value(0).toLongLong();
     q.finish();
-    if (!m_database.fullText().remove(db, key, error))
+    return m_database.fullText().remove(db, key, error);
+}
+
+bool StudyStore::remove(const QString &id, QString *error)
+{
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!removeOne(db, id, error))
+        return false;
+    return transaction.commit(error);
+}
+
+bool StudyStore::applyChanges(const QVector<Study> &updates, const QVector<Study> &inserts,
+                              const QStringList &removals, QString *error, const ExtraWrite &extra)
+{
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        *error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
+        return false;
+    }
+    const QString now = nowText();
+    for (const QString &id : removals) {
+        if (!removeOne(db, id, error))
+            return false;
+    }
+    for (const Study &study : updates) {
+        if (!updateOne(db, study, now, error))
+            return false;
+    }
+    if (!inserts.isEmpty() && !insertRows(db, inserts, now, error, {}))
+        return false;
+    if (extra && !extra(db, error))
         return false;
     return transaction.commit(error);
 }

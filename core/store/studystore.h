@@ -34,6 +34,11 @@ public:
     /// Replaces a study's record (matched by id) and bumps its version.
     bool update(const Study &study, QString *error);
     bool remove(const QString &id, QString *error);
+    /// Several writes saved together or not at all: `updates` replace existing records (by id),
+    /// `inserts` add new ones, `removals` delete by id, then `extra` runs in the same
+    /// transaction. Merging duplicates and undoing a merge need this.
+    bool applyChanges(const QVector<Study> &updates, const QVector<Study> &inserts, const QStringList &removals,
+                      QString *error, const ExtraWrite &extra = {});
 
     /// The study, or nullopt: with *error empty when there is no such id.
     std::optional<Study> load(const QString &id, QString *error) const;
@@ -49,7 +54,10 @@ public:
     bool contains(const QString &id) const;
 
 private:
-    bool insertOne(QSqlDatabase &db, const Study &study, const QString &now, QString *error);
+    bool insertRows(QSqlDatabase &db, const QVector<Study> &studies, const QString &now, QString *error,
+                    const std::function<bool(int done)> &progress);
+    bool updateOne(QSqlDatabase &db, const Study &study, const QString &now, QString *error);
+    bool removeOne(QSqlDatabase &db, const QString &id, QString *error);
 
     const Database &m_database;
 };
