@@ -146,6 +146,12 @@ ReadResult readImportBytes(QByteArray bytes, const QString &displayName, ImportF
             result.issues.append(issueFromMessage(e, displayName));
         return result;
     }
+    if (format == ImportFormat::Ris) {
+        result = readRisBytes(bytes, displayName);
+        if (result.records.isEmpty() && result.issues.isEmpty())
+            result.issues.append({displayName, 0, QStringLiteral("no ris records found")});
+        return result;
+    }
     QVector<ImportIssue> decodeIssues;
     // BibTeX files are often Latin-1 as a whole; elsewhere a broken line is an error to report.
     const DecodedText decoded = decodeImportText(bytes, displayName, &decodeIssues, format == ImportFormat::Bibtex);
@@ -155,7 +161,7 @@ ReadResult readImportBytes(QByteArray bytes, const QString &displayName, ImportF
         return result;
     }
     switch (format) {
-    case ImportFormat::Ris: result = readRisParallel(decoded.text, displayName); break;
+    case ImportFormat::Ris: break; // read above, from the bytes
     case ImportFormat::Medline: result = readMedline(decoded.text, displayName); break;
     case ImportFormat::Bibtex: result = readBibtex(decoded.text, displayName); break;
     case ImportFormat::Csv: result = readCsv(decoded.text, displayName); break;

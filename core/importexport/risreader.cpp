@@ -372,29 +372,29 @@ private:
     QString m_junkText;
 };
 
-/// Offsets just past an "ER  -" line near each of `parts` equal slices of the text.
-QVector<qsizetype> splitPoints(QStringView text, int parts)
+/// Offsets just past an "ER  -" line near each of `parts` equal slices of the bytes.
+QVector<qsizetype> splitPoints(QByteArrayView text, int parts)
 {
     QVector<qsizetype> points{0};
     for (int p = 1; p < parts; ++p) {
         qsizetype from = std::max(points.constLast(), text.size() * p / parts);
         qsizetype at = -1;
         while (true) {
-            at = text.indexOf(u"ER  -", from);
+            at = text.indexOf(QByteArrayView("ER  -"), from);
             if (at < 0)
                 break;
-            if (at == 0 || text.at(at - 1) == u'\n' || text.at(at - 1) == u'\r')
+            if (at == 0 || text.at(at - 1) == '\n' || text.at(at - 1) == '\r')
                 break;
             from = at + 1;
         }
         if (at < 0)
             break;
         qsizetype end = at;
-        while (end < text.size() && text.at(end) != u'\n' && text.at(end) != u'\r')
+        while (end < text.size() && text.at(end) != '\n' && text.at(end) != '\r')
             ++end;
-        if (end < text.size() && text.at(end) == u'\r')
+        if (end < text.size() && text.at(end) == '\r')
             ++end;
-        if (end < text.size() && text.at(end) == u'\n')
+        if (end < text.size() && text.at(end) == '\n')
             ++end;
         if (end >= text.size())
             break;
@@ -402,6 +402,17 @@ QVector<qsizetype> splitPoints(QStringView text, int parts)
     }
     points.append(text.size());
     return points;
+}
+
+int countLines(QByteArrayView part)
+{
+    int n = 0;
+    for (qsizetype i = 0; i < part.size(); ++i) {
+        const char c = part.at(i);
+        if (c == '\n' || (c == '\r' && (i + 1 >= part.size() || part.at(i + 1) != '\n')))
+            ++n;
+    }
+    return n;
 }
 
 } // namespace
@@ -413,41 +424,49 @@ ReadResult readRis(QStringView text, const QString &file, int firstLine)
     return result;
 }
 
-ReadResult readRisParallel(QStringView text, const QString &file)
+ReadResult readRisBytes(const QByteArray &bytes, const QString &file)
 {
     const int threads = std::max(1, QThread::idealThreadCount());
-    if (text.size() < 4 * 1024 * 1024 || threads == 1)
-        return readRis(text, file);
-    const QVector<qsizetype> points = splitPoints(text, threads * 4);
+    const bool unicodeMark = bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF");
+    QVector<ImportIssue> issues;
+    if (bytes.size() < 4 * 1024 * 1024 || threads == 1 || unicodeMark || bytes.left(4096).contains('\0')) {
+        const DecodedText decoded = decodeImportText(bytes, file, &issues);
+        ReadResult result = readRis(decoded.text, file);
+        result.issues = issues + result.issues;
+        result.encoding = decoded.encoding;
+        return result;
+    }
+    QByteArrayView view(bytes);
+    if (view.startsWith("\xEF\xBB\xBF"))
+        view = view.sliced(3);
+    const QVector<qsizetype> points = splitPoints(view, threads * 8);
     struct Part {
-        QStringView text;
-        int lines = 0;
+        QByteArrayView bytes;
+        int firstLine = 1;
         ReadResult result;
     };
     QVector<Part> parts;
     for (qsizetype i = 0; i + 1 < points.size(); ++i)
-        parts.append({text.sliced(points[i], points[i + 1] - points[i]), 0, {}});
-    // Line numbers: each part starts where the previous ones end.
-    QtConcurrent::blockingMap(parts, [](Part &part) {
-        int n = 0;
-        for (qsizetype i = 0; i < part.text.size(); ++i) {
-            const QChar c = part.text.at(i);
-            if (c == u'\n' || (c == u'\r' && (i + 1 >= part.text.size() || part.text.at(i + 1) != u'\n')))
-                ++n;
-        }
-        part.lines = n;
-    });
+        parts.append({view.sliced(points[i], points[i + 1] - points[i]), 0, {}});
+    QtConcurrent::blockingMap(parts, [](Part &part) { part.firstLine = countLines(part.bytes); });
     int line = 1;
-    QVector<int> firstLines;
-    for (const Part &part : std::as_const(parts)) {
-        firstLines.append(line);
-        line += part.lines;
+    for (Part &part : parts) {
+        const int lines = part.firstLine;
+        part.firstLine = line;
+        line += lines;
     }
-    for (qsizetype i = 0; i < parts.size(); ++i)
-        parts[i].lines = firstLines[i]; // from here on: the part's first line number
-    QtConcurrent::blockingMap(parts, [&file](Part &part) { part.result = readRis(part.text, file, part.lines); });
+    QtConcurrent::blockingMap(parts, [&file](Part &part) {
+        QVector<ImportIssue> decodeIssues;
+        const DecodedText decoded = decodeImportText(part.bytes.toByteArray(), file, &decodeIssues);
+        for (ImportIssue &issue : decodeIssues)
+            issue.line += part.firstLine - 1;
+        part.result = readRis(decoded.text, file, part.firstLine);
+        part.result.issues = decodeIssues + part.result.issues;
+        part.result.encoding = decoded.encoding;
+    });
     ReadResult all;
     all.format = ImportFormat::Ris;
+    all.encoding = QStringLiteral("UTF-8");
     qsizetype total = 0;
     for (const Part &part : std::as_const(parts))
         total += part.result.records.size();
@@ -456,6 +475,9 @@ ReadResult readRisParallel(QStringView text, const QString &file)
         for (ImportedRecord &r : part.result.records)
             all.records.append(std::move(r));
         all.issues += part.result.issues;
+        if (part.result.encoding != u"UTF-8")
+            all.encoding = part.result.encoding;
+        part.result = ReadResult();
     }
     return all;
 }

@@ -2,6 +2,7 @@
 
 #include "importexport/importtypes.h"
 
+#include <QByteArray>
 #include <QStringView>
 
 namespace mgreview {
@@ -12,7 +13,9 @@ namespace mgreview {
 /// first line of `text` (readers split big files into parts read in parallel).
 ReadResult readRis(QStringView text, const QString &file, int firstLine = 1);
 
-/// Reads a whole RIS file's text, in parallel parts on big inputs.
-ReadResult readRisParallel(QStringView text, const QString &file);
+/// Reads a whole RIS file from its bytes. Big UTF-8 files are cut at ER lines into parts that
+/// are decoded and read in parallel, each part's text freed when read: the file is never held
+/// as one UTF-16 string (twice its size in UTF-8). Other encodings are decoded whole.
+ReadResult readRisBytes(const QByteArray &bytes, const QString &file);
 
 } // namespace mgreview
