@@ -124,16 +124,19 @@ bool StudyStore::insertRows(QSqlDatabase &db, const QVector<Study> &studies, con
     } cacheSize(db, studies.size() > 2000, m_database.dialect());
 
     // Rows of the next chunk are prepared on the thread pool while this thread writes the current one.
+    // A batch that fits in one chunk (single inserts, edits) is prepared right here: handing
+    // it to the pool would only add a thread hop.
     constexpr int kChunk = 1024;
     auto prepareChunk = [&studies](int from) {
         const int to = std::min<int>(from + kChunk, int(studies.size()));
-        return QtConcurrent::run([&studies, from, to] {
+        auto prepare = [&studies, from, to] {
             QVector<PreparedRow> rows;
             rows.reserve(to - from);
             for (int i = from; i < to; ++i)
                 rows.append(prepareRow(studies.at(i)));
             return rows;
-        });
+        };
+        return studies.size() <= kChunk ? QtFuture::makeReadyFuture(prepare()) : QtConcurrent::run(prepare);
     };
     QFuture<QVector<PreparedRow>> next = prepareChunk(0);
     QVector<qint64> keys;

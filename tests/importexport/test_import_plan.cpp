@@ -206,5 +206,26 @@ TEST_F(ImportPlanTest, ReadErrorsAreCollectedWithFileAndLine)
     EXPECT_EQ(p.issues.at(1).toString(), QStringLiteral("f1: the file is empty"));
 }
 
+TEST_F(ImportPlanTest, StudiesFilesKeepTheirIdsAndCodingAndAreDuplicatesOnceKnown)
+{
+    const QString folder = projectStudiesFolder();
+    const ReadResult one = readImportFile(folder + QStringLiteral("/garrison2012_cochrane.toml"));
+    ASSERT_EQ(one.records.size(), 1) << issuesText(one);
+    EXPECT_EQ(one.format, ImportFormat::Studies);
+    EXPECT_EQ(one.records.at(0).study.id, QStringLiteral("garrison2012_cochrane"));
+    EXPECT_FALSE(one.records.at(0).study.design.isEmpty()) << "curated coding comes along";
+
+    QString error;
+    std::optional<ImportPlan> p = planImport(*m_db, {folder}, ImportFormat::Studies, &error);
+    ASSERT_TRUE(p) << u8(error);
+    EXPECT_EQ(p->newCount, 20) << "the project's 20 studies";
+    EXPECT_TRUE(p->issues.isEmpty());
+    ASSERT_TRUE(applyImport(*m_db, *p).ok);
+    p = planImport(*m_db, {folder}, std::nullopt, &error);
+    ASSERT_TRUE(p) << u8(error);
+    EXPECT_EQ(p->duplicateCount, 20);
+    EXPECT_EQ(p->records.at(0).matchReason, QStringLiteral("same study id"));
+}
+
 } // namespace
 } // namespace mgreview::testing
