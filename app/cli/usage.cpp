@@ -27,6 +27,22 @@ QString helpText(const QString &defaultLibraryPath)
                "                      exports it (png and pdf need -o FILE); html is one self-contained\n"
                "                      file with every cell's studies and verbatim conclusions.\n"
                "\n"
+               "Import (docs/formats/import.md):\n"
+               "  import FILE... [--format ris|bibtex|medline|csv|pubmed-xml|studies] [--dry-run]\n"
+               "       [--report table|json] [--no-rules]\n"
+               "                      Read bibliography files (format from the name or content unless\n"
+               "                      given), report each record as new, duplicate (same DOI or PMID:\n"
+               "                      skipped) or probable-duplicate (same title, first author, year +-1:\n"
+               "                      imported and listed for review), and every unreadable line as\n"
+               "                      file:line: reason. Imports in one transaction, then runs the rules\n"
+               "                      on the new records. --dry-run writes nothing.\n"
+               "                      Exit 0 all read, 3 imported but some lines unreadable, 1 nothing read\n"
+               "                      or the import failed (nothing written).\n"
+               "  duplicates list|merges [--format table|json]\n"
+               "                      The probable duplicates to review; the merges done.\n"
+               "  duplicates merge KEEP OTHER, duplicates keep A B, duplicates undo-merge MERGE\n"
+               "                      Merge OTHER into KEEP (nothing is lost; undoable), or keep both.\n"
+               "\n"
                "Review of funding independence (docs/review.md):\n"
                "  profile add NAME --role clinician|student|reviewer\n"
                "                      Add a person. Only reviewers flag and resolve.\n"
@@ -57,7 +73,8 @@ QString helpText(const QString &defaultLibraryPath)
                "  --no-seed           Do not add the studies of the studies/ folder. Without it, studies\n"
                "                      never seeded before are added; edited ones are never overwritten.\n"
                "  --format FORMAT     table (default), json or csv.  [list, show, search;\n"
-               "                      table or json: profile list, agreement, review conflicts|show]\n"
+               "                      table or json: profile list, agreement, review conflicts|show,\n"
+               "                      duplicates; import: the format of the files read]\n"
                "  --filter FILTER     Funding independence: all (default), independent, industry-linked\n"
                "                      or unclear.  [list, search, matrix]\n"
                "  -o, --output FILE   Write to FILE instead of standard output.  [matrix, review export]\n"
@@ -71,7 +88,8 @@ QString helpText(const QString &defaultLibraryPath)
                "objects (list, search) or one object (show); facts that are not verified are empty\n"
                "and explained under \"not_verified\". CSV follows RFC 4180, with a header row.\n"
                "\n"
-               "Exit status: 0 success, 1 failure (unknown study, unreadable library), 2 wrong usage.\n")
+               "Exit status: 0 success, 1 failure (unknown study, unreadable library), 2 wrong usage,\n"
+               "3 import done with unreadable lines (listed as file:line).\n")
         .arg(defaultLibraryPath);
 }
 
@@ -88,6 +106,8 @@ QString shortUsage()
         "       mgreview-cli agreement [--reviewers A,B] [--format table|json]\n"
         "       mgreview-cli review conflicts|resolve ID|show ID|reveal ID|undo CHANGE|redo CHANGE|export ...\n"
         "       mgreview-cli matrix [--filter FILTER] [--format table|csv|json|svg|png|pdf|html] [-o FILE]\n"
+        "       mgreview-cli import FILE... [--format FORMAT] [--dry-run] [--report table|json] [--no-rules]\n"
+        "       mgreview-cli duplicates list|merges|merge KEEP OTHER|keep A B|undo-merge MERGE\n"
         "Try 'mgreview-cli --help' for more information.\n");
 }
 
