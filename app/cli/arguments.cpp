@@ -22,10 +22,15 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("help"), false, {}},
         {QStringLiteral("version"), false, {}},
         {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify,
-                                          Command::Profile, Command::Agreement, Command::Review, Command::Matrix}},
+                                          Command::Profile, Command::Agreement, Command::Review, Command::Matrix,
+                                          Command::Export}},
         {QStringLiteral("rules"), true, {Command::Classify}},
         {QStringLiteral("explain"), false, {Command::Classify}},
-        {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix}},
+        {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix, Command::Export}},
+        // Export (exportcommand.cpp).
+        {QStringLiteral("search"), true, {Command::Export}},
+        {QStringLiteral("ids"), true, {Command::Export}},
+        {QStringLiteral("bom"), false, {Command::Export}},
         // Review commands (reviewarguments.cpp).
         {QStringLiteral("role"), true, {Command::Profile}},
         {QStringLiteral("reviewer"), true, {Command::Flag, Command::Review}},
@@ -36,7 +41,7 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("page"), true, {Command::Flag}},
         {QStringLiteral("method"), true, {Command::Review}},
         {QStringLiteral("what"), true, {Command::Review}},
-        {QStringLiteral("output"), true, {Command::Review, Command::Matrix}},
+        {QStringLiteral("output"), true, {Command::Review, Command::Matrix, Command::Export}},
         {QStringLiteral("reviewers"), true, {Command::Agreement}},
     };
     return specs;
@@ -75,6 +80,8 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::Agreement;
     if (name == u"review")
         return Command::Review;
+    if (name == u"export")
+        return Command::Export;
     return std::nullopt;
 }
 
@@ -92,6 +99,7 @@ QString commandName(Command command)
     case Command::Agreement: return QStringLiteral("agreement");
     case Command::Review: return QStringLiteral("review");
     case Command::Matrix: return QStringLiteral("matrix");
+    case Command::Export: return QStringLiteral("export");
     case Command::Help: break;
     }
     return QStringLiteral("help");
@@ -199,6 +207,18 @@ ParseResult parseArguments(const QStringList &arguments)
                 return failure(QStringLiteral("invalid format '%1' (expected table, csv, json, svg, png, pdf or html)")
                                    .arg(option.value));
             result.matrixFormat = *format;
+        } else if (spec.name == u"format" && result.command == Command::Export) {
+            result.exportFormat = exportFormatFromString(option.value);
+            if (!result.exportFormat)
+                return failure(QStringLiteral("invalid format '%1' (expected ris, bibtex, csv, json or studies)")
+                                   .arg(option.value));
+        } else if (spec.name == u"search") {
+            result.search = option.value;
+        } else if (spec.name == u"ids") {
+            for (const QString &id : option.value.split(u',', Qt::SkipEmptyParts))
+                result.ids.append(id.trimmed());
+        } else if (spec.name == u"bom") {
+            result.byteOrderMark = true;
         } else if (spec.name == u"format") {
             const std::optional<OutputFormat> format = outputFormatFromString(option.value);
             if (!format)
@@ -259,6 +279,14 @@ ParseResult parseArguments(const QStringList &arguments)
         if (isBinaryMatrixFormat(result.matrixFormat) && (result.outputFile.isEmpty() || result.outputFile == u"-"))
             return failure(QStringLiteral("'matrix --format %1' writes a binary file: give it with -o FILE")
                                .arg(toString(result.matrixFormat)));
+        break;
+    case Command::Export:
+        if (!result.exportFormat)
+            return failure(QStringLiteral("'export' needs --format ris, bibtex, csv, json or studies"));
+        if (*result.exportFormat == ExportFormat::Studies && (result.outputFile.isEmpty() || result.outputFile == u"-"))
+            return failure(QStringLiteral("'export --format studies' writes a folder: give it with -o DIR"));
+        if (result.byteOrderMark && *result.exportFormat != ExportFormat::Csv)
+            return failure(QStringLiteral("option '--bom' applies to '--format csv' only"));
         break;
     case Command::List:
     case Command::Help:

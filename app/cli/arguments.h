@@ -1,6 +1,7 @@
 #pragma once
 
 #include "format/studyoutput.h"
+#include "importexport/exportformat.h"
 #include "library/studyfilter.h"
 #include "matrix/matrixexport.h"
 
@@ -11,7 +12,7 @@
 
 namespace mgreview::cli {
 
-enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix };
+enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix, Export };
 
 /// A parsed command line: the global options, the command and its own options.
 struct Arguments {
@@ -41,6 +42,11 @@ struct Arguments {
     QString outputFile; ///< review export -o FILE
     QStringList reviewers; ///< agreement --reviewers A,B
     qint64 change = 0;  ///< review undo|redo CHANGE
+    // Export (docs/formats/export.md): format, search text, ids, BOM; -o is outputFile.
+    std::optional<ExportFormat> exportFormat; ///< export --format
+    QString search;      ///< export --search TEXT
+    QStringList ids;     ///< export --ids A,B
+    bool byteOrderMark = false; ///< export --bom (CSV)
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

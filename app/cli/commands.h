@@ -33,6 +33,8 @@ int runAgreement(const CommandContext &context);
 int runReview(const CommandContext &context);
 /// The evidence matrix (population × cramp type) as a table or an export file.
 int runMatrix(const CommandContext &context);
+/// Studies as RIS, BibTeX, CSV, JSON or a studies/ folder (docs/formats/export.md).
+int runExport(const CommandContext &context);
 /// Needs no library: checks a rules file and prints its errors.
 int runRulesCheck(const Arguments &arguments, QTextStream &out, QTextStream &err);
 

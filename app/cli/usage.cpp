@@ -26,6 +26,12 @@ QString helpText(const QString &defaultLibraryPath)
                "                      and each cell's bottom line. --format csv|json|svg|png|pdf|html\n"
                "                      exports it (png and pdf need -o FILE); html is one self-contained\n"
                "                      file with every cell's studies and verbatim conclusions.\n"
+               "  export --format ris|bibtex|csv|json|studies [--filter F] [--search TEXT] [--ids A,B]\n"
+               "       [--bom] -o FILE|DIR\n"
+               "                      Export the studies the filter, search and ids select\n"
+               "                      (docs/formats/export.md). studies writes a new folder of TOML files;\n"
+               "                      the others a file (standard output without -o). A failed export\n"
+               "                      leaves no file behind. --bom starts a CSV with a UTF-8 BOM.\n"
                "\n"
                "Review of funding independence (docs/review.md):\n"
                "  profile add NAME --role clinician|student|reviewer\n"
@@ -59,8 +65,8 @@ QString helpText(const QString &defaultLibraryPath)
                "  --format FORMAT     table (default), json or csv.  [list, show, search;\n"
                "                      table or json: profile list, agreement, review conflicts|show]\n"
                "  --filter FILTER     Funding independence: all (default), independent, industry-linked\n"
-               "                      or unclear.  [list, search, matrix]\n"
-               "  -o, --output FILE   Write to FILE instead of standard output.  [matrix, review export]\n"
+               "                      or unclear.  [list, search, matrix, export]\n"
+               "  -o, --output FILE   Write to FILE instead of standard output.  [matrix, review export, export]\n"
                "  --rules FILE        Add (or override) rules from FILE to the default rules.  [classify]\n"
                "  --explain           Per study, every suggestion with its rule, field and matched text.\n"
                "                      [classify]\n"
@@ -88,6 +94,8 @@ QString shortUsage()
         "       mgreview-cli agreement [--reviewers A,B] [--format table|json]\n"
         "       mgreview-cli review conflicts|resolve ID|show ID|reveal ID|undo CHANGE|redo CHANGE|export ...\n"
         "       mgreview-cli matrix [--filter FILTER] [--format table|csv|json|svg|png|pdf|html] [-o FILE]\n"
+        "       mgreview-cli export --format ris|bibtex|csv|json|studies [--filter FILTER] [--search TEXT]\n"
+        "                    [--ids A,B] [--bom] [-o FILE|DIR]\n"
         "Try 'mgreview-cli --help' for more information.\n");
 }
 
