@@ -166,11 +166,21 @@ QString bibtexTitle(const QString &title)
     const auto flush = [&] {
         if (word.isEmpty())
             return;
+        // Braces go around the letters and digits: "(ALS):" becomes "({ALS}):".
+        qsizetype begin = 0;
+        qsizetype end = word.size();
+        while (begin < end && !word.at(begin).isLetterOrNumber())
+            ++begin;
+        while (end > begin && !word.at(end - 1).isLetterOrNumber())
+            --end;
         bool capital = false;
-        for (qsizetype i = first ? 1 : 0; i < word.size() && !capital; ++i)
+        for (qsizetype i = begin + (first ? 1 : 0); i < end && !capital; ++i)
             capital = word.at(i).isUpper();
-        const QString escaped = bibtexEscape(word);
-        out += capital ? QString(u'{' + escaped + u'}') : escaped;
+        if (capital)
+            out += bibtexEscape(word.left(begin)) + u'{' + bibtexEscape(word.mid(begin, end - begin)) + u'}'
+                   + bibtexEscape(word.mid(end));
+        else
+            out += bibtexEscape(word);
         word.clear();
         first = false;
     };
