@@ -3,8 +3,10 @@
 
 #include "importexport/studyexport.h"
 
-#include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
+
+#include <cstdio>
 
 namespace mgreview::cli {
 
@@ -20,13 +22,16 @@ int runExport(const CommandContext &context)
 
     const QString &output = args.outputFile;
     if (output.isEmpty() || output == u"-") {
-        // Standard output: a pipe has no half file to worry about.
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
-        const ExportResult result = exportStudies(context.database, format, options, buffer);
+        // Standard output, byte for byte (a text stream would re-encode and drop a BOM) and
+        // streamed as it is written. A pipe has no half file to worry about.
+        context.out.flush();
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+            return report(context, QStringLiteral("cannot write to standard output: %1").arg(stdoutFile.errorString()));
+        const ExportResult result = exportStudies(context.database, format, options, stdoutFile);
+        stdoutFile.flush();
         if (!result.ok)
             return report(context, result.error);
-        context.out << QString::fromUtf8(buffer.data());
         return ExitSuccess;
     }
 
