@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "conclusionpane.h"
+#include "exportui.h"
 #include "independencecombo.h"
 #include "librarysession.h"
 #include "matrixui.h"
@@ -109,6 +110,12 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     rulesParts.search = m_searchController;
     rulesParts.rememberRulesFile = m_options.persistLayout;
     m_rules = new RulesUi(rulesParts, this);
+    ExportUi::Parts exportParts;
+    exportParts.window = this;
+    exportParts.session = m_session;
+    exportParts.independence = m_independence;
+    exportParts.search = m_searchController;
+    m_export = new ExportUi(exportParts, this);
 
     // The rules file's errors sit right above the table they affect, without blocking anything.
     auto *central = new QWidget(this);
@@ -148,6 +155,7 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_export->exportAction());
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());
     file->addSeparator();

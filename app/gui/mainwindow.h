@@ -25,6 +25,7 @@ namespace mgreview::gui {
 class ConclusionPane;
 class IndependenceCombo;
 class LibrarySession;
+class ExportUi;
 class MatrixUi;
 class ReviewUi;
 class RulesUi;
@@ -92,6 +93,8 @@ public:
     MatrixUi *matrix() const { return m_matrix; }
     /// Funding review: profile, Assess funding…, undo stack, conflicts, agreement, exports.
     ReviewUi *review() const { return m_review; }
+    /// File ▸ Export studies… (RIS, BibTeX, CSV, JSON, studies/ folder).
+    ExportUi *exporter() const { return m_export; }
 
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
@@ -131,6 +134,7 @@ private:
     SearchController *m_searchController;
     RulesUi *m_rules = nullptr;
     MatrixUi *m_matrix = nullptr;
+    ExportUi *m_export = nullptr;
     ReviewUi *m_review = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
