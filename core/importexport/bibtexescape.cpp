@@ -134,6 +134,19 @@ QString accentedLetter(QChar c)
 
 QString bibtexEscape(const QString &text)
 {
+    // Most text is plain ASCII with nothing to escape: return it as it is (a 100,000-study
+    // export escapes millions of fields).
+    bool plain = true;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= 128 || u == u'{' || u == u'}' || u == u'%' || u == u'&' || u == u'$' || u == u'#' || u == u'_'
+            || u == u'\\' || u == u'~' || u == u'^' || u == u'<' || u == u'>') {
+            plain = false;
+            break;
+        }
+    }
+    if (plain)
+        return text;
     const QString nfc = text.normalized(QString::NormalizationForm_C);
     QString out;
     out.reserve(nfc.size() + nfc.size() / 8);

@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace mgreview;
@@ -126,6 +127,43 @@ TEST_F(CliExportTest, StudiesFolderReadsBackAsTheProjectStudies)
     EXPECT_EQ(again.exitCode, 1);
     EXPECT_TRUE(again.errText().contains(QStringLiteral("not empty"))) << str(again.errText());
     EXPECT_EQ(QDir(folder).entryList(QDir::Files).size(), originals.size());
+}
+
+TEST_F(CliExportTest, ReviewerDecisionOutranksTheCuratedValueInExports)
+{
+    // garrison2020_cochrane is curated "unclear"; a reviewer judges it independent.
+    ASSERT_EQ(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Ann"), QStringLiteral("--role"),
+                   QStringLiteral("reviewer")})
+                  .exitCode,
+              0);
+    const CliResult flag = cli({QStringLiteral("flag"), QStringLiteral("garrison2020_cochrane"), QStringLiteral("--as"),
+                                QStringLiteral("independent"), QStringLiteral("--reason"),
+                                QStringLiteral("test: public funding only"), QStringLiteral("--reviewer"), QStringLiteral("Ann")});
+    ASSERT_EQ(flag.exitCode, 0) << str(flag.errText());
+
+    const CliResult result = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                  QStringLiteral("--filter"), QStringLiteral("independent")});
+    ASSERT_EQ(result.exitCode, 0) << str(result.errText());
+    QString error;
+    const std::optional<QVector<QStringList>> rows = readCsv(result.outText(), &error);
+    ASSERT_TRUE(rows) << str(error);
+    const qsizetype source = exportCsvColumns().indexOf(QStringLiteral("independence_source"));
+    bool found = false;
+    for (const QStringList &row : rows->mid(1)) {
+        if (row.first() == u"garrison2020_cochrane") {
+            found = true;
+            EXPECT_EQ(row.at(source), QStringLiteral("reviewer"));
+        }
+    }
+    EXPECT_TRUE(found) << "the reviewer's decision puts the study under 'independent'";
+
+    // RIS notes say who decided and why.
+    const CliResult ris = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("ris"),
+                               QStringLiteral("--ids"), QStringLiteral("garrison2020_cochrane")});
+    ASSERT_EQ(ris.exitCode, 0) << str(ris.errText());
+    const QRegularExpression note(QStringLiteral(
+        "N1  - Funding independence: independent; source: reviewer; reason: Ann, [0-9-]+: test: public funding only\r\n"));
+    EXPECT_TRUE(note.match(ris.outText()).hasMatch()) << str(ris.outText());
 }
 
 TEST_F(CliExportTest, UsageErrorsExitTwo)
