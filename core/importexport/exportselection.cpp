@@ -94,10 +94,15 @@ ExportResult forEachExportedStudy(const Database &database, const ExportOptions 
     const std::optional<QVector<StudySummary>> rows = selectStudiesForExport(database, options, &result.error);
     if (!rows)
         return result;
+    // Rows come in storage order (ascending keys), as the cursor wants them.
+    QVector<qint64> keys;
+    keys.reserve(rows->size());
     QHash<qint64, const StudySummary *> byKey;
     byKey.reserve(rows->size());
-    for (const StudySummary &row : *rows)
+    for (const StudySummary &row : *rows) {
+        keys.append(row.key);
         byKey.insert(row.key, &row);
+    }
 
     const qint64 total = rows->size();
     if (progress && !progress(0, total)) {
@@ -107,7 +112,7 @@ ExportResult forEachExportedStudy(const Database &database, const ExportOptions 
     qint64 done = 0;
     bool failed = false;
     const bool read = forEachStudyRecord(
-        database, [&byKey](qint64 key) { return byKey.contains(key); },
+        database, keys,
         [&](qint64 key, const Study &study) {
             if (!write({study, *byKey.value(key)}, &result.error)) {
                 failed = true;
