@@ -119,6 +119,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Agreement:
     case Command::Review:
     case Command::Matrix:
+    case Command::Annotate:
+    case Command::Annotations:
         break;
     }
 
@@ -136,6 +138,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Agreement: return runAgreement(context);
     case Command::Review: return runReview(context);
     case Command::Matrix: return runMatrix(context);
+    case Command::Annotate: return runAnnotate(context);
+    case Command::Annotations: return runAnnotations(context);
     case Command::RulesCheck:
     case Command::Help:
     case Command::Version: break;

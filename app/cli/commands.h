@@ -33,6 +33,9 @@ int runAgreement(const CommandContext &context);
 int runReview(const CommandContext &context);
 /// The evidence matrix (population × cramp type) as a table or an export file.
 int runMatrix(const CommandContext &context);
+// Annotations (docs/annotations.md): highlight, tag and note conclusions; list, export, import.
+int runAnnotate(const CommandContext &context);
+int runAnnotations(const CommandContext &context);
 /// Needs no library: checks a rules file and prints its errors.
 int runRulesCheck(const Arguments &arguments, QTextStream &out, QTextStream &err);
 
