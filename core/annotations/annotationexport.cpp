@@ -128,7 +128,7 @@ QStringList annotationCsvColumns()
 
 QString annotationsToCsv(const QVector<ResolvedAnnotation> &annotations, const AnnotationTags &tags)
 {
-    const auto row = [](const QStringList &fields) {
+    const auto row = [](const QStringList &fields) -> QString {
         QStringList quoted;
         for (const QString &f : fields)
             quoted.append(csvField(f));

@@ -358,7 +358,9 @@ std::optional<AnnotationResult> AnnotationService::undo(qint64 eventId, const QS
                      .arg(toString(person->role), person->name, current->author);
         return std::nullopt;
     }
-    if (lastEvent != eventId) {
+    // The state must be the one the event left (an undo stack undoes the latest step first;
+    // undoing an undo's neighbour may restore that state without being the last event).
+    if (lastEvent != eventId && *current != event->after) {
         *error = QStringLiteral("annotation '%1' changed after change %2 (latest: %3); undo the later change first")
                      .arg(event->annotationId)
                      .arg(eventId)
