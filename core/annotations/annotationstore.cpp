@@ -72,6 +72,13 @@ bool readEvent(const QSqlQuery &q, AnnotationEvent *e, QString *error)
 
 } // namespace
 
+bool annotationMatches(const Annotation &a, const AnnotationFilter &filter)
+{
+    return (filter.includeDeleted || !a.deleted)
+        && (filter.author.isEmpty() || a.author.compare(filter.author, Qt::CaseInsensitive) == 0)
+        && (filter.tag.isEmpty() || a.tag == filter.tag) && (filter.studyId.isEmpty() || a.studyId == filter.studyId);
+}
+
 AnnotationStore::AnnotationStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
 std::optional<qint64> AnnotationStore::appendEvent(const AnnotationEvent &e, QString *error)

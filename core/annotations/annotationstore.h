@@ -32,6 +32,10 @@ struct AnnotationFilter {
     bool includeDeleted = false;
 };
 
+/// Whether an annotation passes a filter, in memory (the same rule as AnnotationStore::list;
+/// the window's Notes view filters with it).
+bool annotationMatches(const Annotation &annotation, const AnnotationFilter &filter);
+
 /// The annotation tables row by row. Checks no permissions and opens no transactions: use
 /// AnnotationService, which writes an event and the current state together.
 class AnnotationStore
