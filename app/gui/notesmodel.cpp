@@ -3,6 +3,7 @@
 #include "annotationpane.h"
 
 #include <QBrush>
+#include <QTextDocument>
 
 namespace mgreview::gui {
 
@@ -12,9 +13,15 @@ void NotesModel::setAnnotations(const QVector<ResolvedAnnotation> &annotations)
 {
     beginResetModel();
     m_rows.clear();
+    m_plainNotes.clear();
+    QTextDocument markdown;
     for (const ResolvedAnnotation &r : annotations) {
-        if (!r.annotation.deleted)
-            m_rows.append(r);
+        if (r.annotation.deleted)
+            continue;
+        m_rows.append(r);
+        // The table shows the note as it reads, without Markdown marks; the tooltip has the source.
+        markdown.setMarkdown(r.annotation.note);
+        m_plainNotes.append(markdown.toPlainText().simplified());
     }
     endResetModel();
 }
@@ -67,7 +74,7 @@ QVariant NotesModel::data(const QModelIndex &index, int role) const
         case AuthorColumn: return a.author;
         case TagColumn: return m_tags.label(a.tag);
         case QuoteColumn: return a.quote.exact.simplified();
-        case NoteColumn: return a.note.simplified();
+        case NoteColumn: return m_plainNotes.value(index.row());
         case StatusColumn: return statusText(r);
         }
         break;

@@ -35,6 +35,7 @@ public:
 private:
     const AnnotationTags &m_tags;
     QVector<ResolvedAnnotation> m_rows;
+    QStringList m_plainNotes; ///< Each row's note as it reads (Markdown rendered to text), one line.
 };
 
 /// The Notes view's filter (author, tag, study): it only asks core's annotationMatches().
