@@ -2,7 +2,10 @@
 
 #include "librarysession.h"
 
+#include "annotations/annotationjsonld.h"
 #include "library/libraryloader.h"
+
+#include <QFile>
 
 namespace mgreview::gui {
 
@@ -162,6 +165,82 @@ void AnnotationController::undoOrRedo(const std::shared_ptr<AnnotationUndoable> 
         [this, actor = undoable->actor](const AnnotationOutcome &outcome) {
             if (!outcome.ok())
                 Q_EMIT undoFailed(actor, outcome.error);
+        });
+}
+
+void AnnotationController::exportFile(AnnotationFormat format, const AnnotationFilter &filter, const QString &title,
+    const QString &path, std::function<void(int written, const QString &error)> done)
+{
+    struct Written {
+        int count = 0;
+        QString error;
+    };
+    runTask(
+        [=](const Database &database) {
+            Written out;
+            const AnnotationService service(database);
+            const std::optional<QVector<ResolvedAnnotation>> list = service.resolved(filter, &out.error);
+            if (!list)
+                return out;
+            QByteArray content;
+            if (format == AnnotationFormat::Markdown) {
+                content = annotationsToMarkdown(*list, title).toUtf8();
+            } else if (format == AnnotationFormat::Csv) {
+                content = annotationsToCsv(*list).toUtf8();
+            } else {
+                QVector<Annotation> plain;
+                for (const ResolvedAnnotation &r : *list)
+                    plain.append(r.annotation);
+                content = AnnotationJsonLd::collectionText(plain, title);
+            }
+            if (writeAnnotationFile(path, content, &out.error))
+                out.count = int(list->size());
+            return out;
+        },
+        [done = std::move(done)](const Written &out) { done(out.count, out.error); });
+}
+
+void AnnotationController::importFile(const QString &path, const QString &actor,
+    std::function<void(const AnnotationImportReport &report, const QString &error)> done)
+{
+    struct Imported {
+        AnnotationImportReport report;
+        QString error;
+        std::optional<QVector<ResolvedAnnotation>> annotations;
+        QVector<StudySummary> rows;
+        std::shared_ptr<const StudySearchIndex> index;
+    };
+    const quint64 generation = ++m_generation;
+    runTask(
+        [=](const Database &database) {
+            Imported out;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                out.error = tr("cannot read %1: %2").arg(path, file.errorString());
+                return out;
+            }
+            const std::optional<QVector<Annotation>> parsed = AnnotationJsonLd::parse(file.readAll(), &out.error);
+            if (!parsed) {
+                out.error = QStringLiteral("%1: %2").arg(path, out.error);
+                return out;
+            }
+            const std::optional<AnnotationImportReport> report
+                = AnnotationService(database).importAnnotations(*parsed, actor, &out.error);
+            if (!report)
+                return out;
+            out.report = *report;
+            out.annotations = readAll(database);
+            out.index = readIndex(database, &out.rows);
+            return out;
+        },
+        [this, generation, done = std::move(done)](const Imported &out) {
+            if (out.annotations && generation == m_generation) {
+                m_annotations = *out.annotations;
+                Q_EMIT annotationsChanged();
+            }
+            if (out.index)
+                Q_EMIT searchIndexChanged(out.rows, out.index);
+            done(out.report, out.error);
         });
 }
 

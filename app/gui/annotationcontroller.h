@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotations/annotationexport.h"
 #include "annotations/annotationservice.h"
 #include "library/studysummary.h"
 
@@ -59,6 +60,14 @@ public:
     void remove(const QString &id, const QString &author, std::function<void(const AnnotationOutcome &)> done);
     /// Undoes (`redo` false) or redoes a change; failures are reported with undoFailed().
     void undoOrRedo(const std::shared_ptr<AnnotationUndoable> &change, bool redo);
+
+    /// Writes the annotations passing `filter` to a file (annotationexport.h, annotationjsonld.h);
+    /// `done` gets how many were written, or an error.
+    void exportFile(AnnotationFormat format, const AnnotationFilter &filter, const QString &title, const QString &path,
+        std::function<void(int written, const QString &error)> done);
+    /// Imports a JSON-LD file as `actor`; `done` gets the report or an error.
+    void importFile(const QString &path, const QString &actor,
+        std::function<void(const AnnotationImportReport &report, const QString &error)> done);
 
     bool isBusy() const { return m_pending > 0; }
 

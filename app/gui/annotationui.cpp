@@ -16,7 +16,11 @@
 #include "review/permissions.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QMenu>
 #include <QStatusBar>
 #include <QUndoGroup>
@@ -51,6 +55,16 @@ AnnotationUi::AnnotationUi(const Parts &parts, QObject *parent)
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     parts.window->matrix()->viewMenu()->addSeparator();
     parts.window->matrix()->viewMenu()->addAction(toggle);
+
+    m_fileMenu = new QMenu(tr("&Annotations"), parts.window);
+    m_fileMenu->setObjectName(QStringLiteral("annotationsFileMenu"));
+    m_fileMenu->addAction(tr("Export &my notes as a Markdown handout…"), this,
+        [this] { exportAnnotations(int(AnnotationFormat::Markdown), true); });
+    m_fileMenu->addAction(tr("Export all as &CSV…"), this, [this] { exportAnnotations(int(AnnotationFormat::Csv), false); });
+    m_fileMenu->addAction(tr("Export all as W3C &JSON-LD…"), this,
+        [this] { exportAnnotations(int(AnnotationFormat::JsonLd), false); });
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(tr("&Import JSON-LD…"), this, &AnnotationUi::importAnnotations);
 
     parts.pane->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(parts.pane, &QWidget::customContextMenuRequested, this, &AnnotationUi::showPaneMenu);
@@ -273,6 +287,78 @@ void AnnotationUi::openAnnotation(const QString &studyId, const QString &annotat
     }
     m_pendingScroll = annotationId;
     m_parts.window->selectStudy(studyId);
+}
+
+void AnnotationUi::exportAnnotations(int formatValue, bool mineOnly)
+{
+    if (!m_libraryOpen)
+        return;
+    const auto format = AnnotationFormat(formatValue);
+    AnnotationFilter filter;
+    QString title = tr("Annotations");
+    if (mineOnly) {
+        if (author().isEmpty()) {
+            showMessage(tr("Sign in (Profile menu) to export your own notes."));
+            return;
+        }
+        filter.author = author();
+        title = tr("Annotations by %1").arg(author());
+    }
+    static const char *const names[] = { "annotations.md", "annotations.csv", "annotations.jsonld" };
+    static const char *const suffixes[] = { "md", "csv", "jsonld" };
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    auto *dialog = new QFileDialog(m_parts.window, tr("Export annotations"),
+        QDir(folder).filePath(QString::fromLatin1(names[formatValue])));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QString::fromLatin1(suffixes[formatValue]));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, format, filter, title](const QString &path) {
+        m_controller->exportFile(format, filter, title, path, [this, path](int written, const QString &error) {
+            if (!error.isEmpty()) {
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, m_parts.window);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+                return;
+            }
+            showMessage(tr("%n annotation(s) exported to %1.", nullptr, written).arg(QDir::toNativeSeparators(path)));
+        });
+    });
+    dialog->open();
+}
+
+void AnnotationUi::importAnnotations()
+{
+    if (!m_libraryOpen)
+        return;
+    ProfileController *profiles = m_parts.review->profiles();
+    if (!profiles->may(Action::Annotate)) {
+        showMessage(profiles->refusal(Action::Annotate));
+        return;
+    }
+    auto *dialog = new QFileDialog(m_parts.window, tr("Import annotations"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("W3C Web Annotation JSON-LD (*.jsonld *.json)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        m_controller->importFile(path, author(), [this](const AnnotationImportReport &report, const QString &error) {
+            if (!error.isEmpty()) {
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Import failed"),
+                    tr("Nothing was imported.\n%1").arg(error), QMessageBox::Ok, m_parts.window);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+                return;
+            }
+            QString text = tr("Annotations imported: %1 added, %2 updated, %3 unchanged.")
+                               .arg(report.added)
+                               .arg(report.updated)
+                               .arg(report.unchanged);
+            for (const QString &warning : report.warnings)
+                text += u' ' + warning + u'.';
+            showMessage(text, 15000);
+        });
+    });
+    dialog->open();
 }
 
 HighlightDialog *AnnotationUi::dialog() const

@@ -6,6 +6,7 @@
 
 class QAction;
 class QDockWidget;
+class QMenu;
 class QPoint;
 
 namespace mgreview::gui {
@@ -44,6 +45,8 @@ public:
 
     QAction *highlightAction() const { return m_highlight; }
     QDockWidget *notesDock() const { return m_dock; }
+    /// File ▸ Annotations: export (Markdown handout of your notes, all as CSV or JSON-LD) and import.
+    QMenu *fileMenu() const { return m_fileMenu; }
 
     void libraryOpened();
     /// The pane shows this study now: draw its highlights (and scroll to a pending one).
@@ -74,6 +77,8 @@ private:
     QString author() const;
     void push(qint64 event, const QString &text);
     void showMessage(const QString &text, int timeoutMs = 8000);
+    void exportAnnotations(int format, bool mineOnly);
+    void importAnnotations();
 
     Parts m_parts;
     AnnotationController *m_controller;
@@ -82,6 +87,7 @@ private:
     NotesView *m_notes;
     QDockWidget *m_dock;
     QAction *m_highlight;
+    QMenu *m_fileMenu;
     QPointer<HighlightDialog> m_dialog;
     bool m_libraryOpen = false;
     QString m_shownStudy;

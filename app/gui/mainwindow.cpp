@@ -159,6 +159,7 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());
+    file->addMenu(m_annotations->fileMenu());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);

@@ -13,6 +13,7 @@
 
 #include "annotations/annotationservice.h"
 
+#include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QTableView>
@@ -266,4 +267,49 @@ TEST(AnnotationWindow, CliniciansReadHighlightsButCannotMakeThem)
     EXPECT_EQ(action->toolTip(), QStringLiteral("clinician 'Ann' may not annotate studies"));
     window.annotations()->highlightSelection(); // Even when asked directly: refused, no form.
     EXPECT_EQ(window.annotations()->dialog(), nullptr);
+}
+
+TEST(NotesModel, PassesTheModelTesterFiltersAndShowsNotesAsTheyRead)
+{
+    const auto make = [](const char *id, const char *study, const char *author, const char *tag, const char *note,
+                          AnchorStatus status) {
+        ResolvedAnnotation r;
+        r.annotation.id = QString::fromLatin1(id);
+        r.annotation.studyId = QString::fromLatin1(study);
+        r.annotation.author = QString::fromLatin1(author);
+        r.annotation.tag = QString::fromLatin1(tag);
+        r.annotation.note = QString::fromUtf8(note);
+        r.annotation.quote.exact = QStringLiteral("some words");
+        r.anchor.status = status;
+        r.studyLabel = QString::fromLatin1(study);
+        return r;
+    };
+    NotesModel model(AnnotationTags::builtin());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    NotesFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester proxyTester(&filter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ResolvedAnnotation deleted = make("d", "s1", "Stu", "overstated", "", AnchorStatus::Exact);
+    deleted.annotation.deleted = true;
+    model.setAnnotations({ make("a", "s1", "Stu", "overstated", "A **bold** claim", AnchorStatus::Exact),
+        make("b", "s2", "Sue", "key_finding", "", AnchorStatus::Orphaned),
+        make("c", "s2", "stu", "my own tag", "- one\n- two", AnchorStatus::Fuzzy), deleted });
+    ASSERT_EQ(model.rowCount(), 3); // Deleted annotations are not listed.
+    EXPECT_EQ(model.index(0, NotesModel::NoteColumn).data().toString(), QStringLiteral("A bold claim"));
+    EXPECT_EQ(model.index(0, NotesModel::NoteColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("A **bold** claim"));
+    EXPECT_EQ(model.index(0, NotesModel::TagColumn).data().toString(), QStringLiteral("Overstated"));
+    EXPECT_EQ(model.index(2, NotesModel::TagColumn).data().toString(), QStringLiteral("my own tag"));
+    EXPECT_EQ(model.index(1, NotesModel::StatusColumn).data().toString(), QStringLiteral("Orphaned"));
+    EXPECT_EQ(model.index(2, NotesModel::StatusColumn).data().toString(), QStringLiteral("Changed"));
+
+    AnnotationFilter f;
+    f.author = QStringLiteral("STU"); // Authors compare without case, as in core.
+    filter.setFilter(f);
+    EXPECT_EQ(filter.rowCount(), 2);
+    f.tag = QStringLiteral("my own tag");
+    filter.setFilter(f);
+    ASSERT_EQ(filter.rowCount(), 1);
+    EXPECT_EQ(filter.index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("c"));
+    filter.setFilter({ {}, {}, QStringLiteral("s2"), false });
+    EXPECT_EQ(filter.rowCount(), 2);
 }
