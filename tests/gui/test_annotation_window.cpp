@@ -16,6 +16,8 @@
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -54,6 +56,12 @@ QVector<Annotation> storedAnnotations(OpenWindow &open, bool includeDeleted = fa
     const std::optional<QVector<Annotation>> list = AnnotationService(*db).list(filter, &error);
     EXPECT_TRUE(list) << str(error);
     return list.value_or(QVector<Annotation>());
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 bool settledWith(MainWindow &window, int annotations)
@@ -312,4 +320,59 @@ TEST(NotesModel, PassesTheModelTesterFiltersAndShowsNotesAsTheyRead)
     EXPECT_EQ(filter.index(0, 0).data(NotesModel::IdRole).toString(), QStringLiteral("c"));
     filter.setFilter({ {}, {}, QStringLiteral("s2"), false });
     EXPECT_EQ(filter.rowCount(), 2);
+}
+
+TEST(AnnotationWindow, ExportsAHandoutAndImportsJsonLdOffTheGuiThread)
+{
+    auto open = openSignedIn(QStringLiteral("Stu"), Role::Student);
+    MainWindow &window = *open->window;
+    selectAndReadPane(window, kCochrane);
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled(); }));
+    const QString id = highlight(window, kQuote, QStringLiteral("Needs check"), QStringLiteral("Which *trials*?"));
+    ASSERT_FALSE(id.isEmpty());
+    AnnotationController *controller = window.annotations()->controller();
+
+    QTemporaryDir dir;
+    const QString md = dir.filePath(QStringLiteral("stu.md")), jsonld = dir.filePath(QStringLiteral("all.jsonld"));
+    int written = -1;
+    QString failure;
+    AnnotationFilter mine;
+    mine.author = QStringLiteral("Stu");
+    controller->exportFile(AnnotationFormat::Markdown, mine, QStringLiteral("Annotations by Stu"), md,
+        [&](int n, const QString &error) { written = n; failure = error; });
+    ASSERT_TRUE(waitUntil([&] { return written >= 0 || !failure.isEmpty(); }));
+    EXPECT_EQ(written, 1) << str(failure);
+    const QString handout = QString::fromUtf8(fileBytes(md));
+    EXPECT_TRUE(handout.startsWith(QStringLiteral("# Annotations by Stu\n"))) << str(handout);
+    EXPECT_TRUE(handout.contains(QStringLiteral("> the literature is conflicting\n\n**Needs check** · Stu")));
+    EXPECT_TRUE(handout.contains(QStringLiteral("Which *trials*?")));
+
+    written = -1;
+    controller->exportFile(AnnotationFormat::JsonLd, {}, QStringLiteral("All"), jsonld,
+        [&](int n, const QString &error) { written = n; failure = error; });
+    ASSERT_TRUE(waitUntil([&] { return written >= 0 || !failure.isEmpty(); }));
+    ASSERT_EQ(written, 1) << str(failure);
+
+    // Importing the same file again changes nothing; a broken file is refused whole.
+    std::optional<AnnotationImportReport> report;
+    controller->importFile(jsonld, QStringLiteral("Stu"), [&](const AnnotationImportReport &r, const QString &error) {
+        failure = error;
+        report = r;
+    });
+    ASSERT_TRUE(waitUntil([&] { return report.has_value(); }));
+    EXPECT_TRUE(failure.isEmpty()) << str(failure);
+    EXPECT_EQ(report->unchanged, 1);
+    {
+        QFile broken(jsonld);
+        ASSERT_TRUE(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        broken.write("{ \"type\": \"Annotation\" }");
+    }
+    report.reset();
+    controller->importFile(jsonld, QStringLiteral("Stu"), [&](const AnnotationImportReport &r, const QString &error) {
+        failure = error;
+        report = r;
+    });
+    ASSERT_TRUE(waitUntil([&] { return report.has_value(); }));
+    EXPECT_TRUE(failure.contains(QStringLiteral("annotation 1"))) << str(failure);
+    EXPECT_EQ(storedAnnotations(*open).size(), 1);
 }
