@@ -12,6 +12,7 @@
 #include "notesview.h"
 
 #include "annotations/annotationservice.h"
+#include "store/studystore.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
@@ -375,4 +376,43 @@ TEST(AnnotationWindow, ExportsAHandoutAndImportsJsonLdOffTheGuiThread)
     ASSERT_TRUE(waitUntil([&] { return report.has_value(); }));
     EXPECT_TRUE(failure.contains(QStringLiteral("annotation 1"))) << str(failure);
     EXPECT_EQ(storedAnnotations(*open).size(), 1);
+}
+
+TEST(AnnotationWindow, AHighlightWhoseWordsAreGoneIsShownOrphanedNotDropped)
+{
+    auto open = openSignedIn(QStringLiteral("Stu"), Role::Student);
+    MainWindow &window = *open->window;
+    selectAndReadPane(window, kCochrane);
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled(); }));
+    const QString kept = highlight(window, QStringLiteral("older adults experiencing skeletal muscle cramps"),
+        QStringLiteral("Key finding"), QStringLiteral("kept"));
+    const QString lost = highlight(window, kQuote, QStringLiteral("Needs check"), QStringLiteral("lost words"));
+    ASSERT_FALSE(kept.isEmpty());
+    ASSERT_FALSE(lost.isEmpty());
+
+    // The conclusion is corrected elsewhere (another program, through a second connection).
+    {
+        LibraryLocation location;
+        location.sqlitePath = open->library.path();
+        QString error;
+        const std::unique_ptr<Database> db = Database::open(location, &error);
+        ASSERT_TRUE(db) << str(error);
+        std::optional<Study> study = StudyStore(*db).load(kCochrane, &error);
+        ASSERT_TRUE(study) << str(error);
+        study->conclusions[0].text.replace(QStringLiteral("the literature is conflicting and "), QString());
+        ASSERT_TRUE(StudyStore(*db).update(*study, &error)) << str(error);
+    }
+    window.annotations()->controller()->reload();
+    window.reloadShownStudy();
+    AnnotationPane *overlay = window.annotations()->paneOverlay();
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && overlay->orphanedIds() == QStringList { lost }; }));
+    EXPECT_EQ(overlay->drawnIds(), QStringList { kept });
+    // Listed at the end of the pane with its quote, and as Orphaned in the Notes view.
+    EXPECT_TRUE(window.pane()->toPlainText().contains(QStringLiteral("Orphaned annotations")));
+    EXPECT_TRUE(window.pane()->toPlainText().contains(QStringLiteral("“the literature is conflicting”")));
+    NotesModel *notes = window.annotations()->notesModel();
+    ASSERT_EQ(notes->rowCount(), 2);
+    const int row = notes->rowOf(lost);
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(notes->index(row, NotesModel::StatusColumn).data().toString(), QStringLiteral("Orphaned"));
 }
