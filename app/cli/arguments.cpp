@@ -1,4 +1,5 @@
 #include "arguments.h"
+#include "annotationarguments.h"
 #include "reviewarguments.h"
 
 #include <QVector>
@@ -23,7 +24,7 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("version"), false, {}},
         {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify,
                                           Command::Profile, Command::Agreement, Command::Review, Command::Matrix,
-                                          Command::Export}},
+                                          Command::Export, Command::Annotations}},
         {QStringLiteral("rules"), true, {Command::Classify}},
         {QStringLiteral("explain"), false, {Command::Classify}},
         {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix, Command::Export}},
@@ -41,8 +42,15 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("page"), true, {Command::Flag}},
         {QStringLiteral("method"), true, {Command::Review}},
         {QStringLiteral("what"), true, {Command::Review}},
-        {QStringLiteral("output"), true, {Command::Review, Command::Matrix, Command::Export}},
+        {QStringLiteral("output"), true, {Command::Review, Command::Matrix, Command::Export, Command::Annotations}},
         {QStringLiteral("reviewers"), true, {Command::Agreement}},
+        // Annotation commands (annotationarguments.cpp).
+        {QStringLiteral("quote"), true, {Command::Annotate}},
+        {QStringLiteral("tag"), true, {Command::Annotate, Command::Annotations}},
+        {QStringLiteral("note"), true, {Command::Annotate, Command::Annotations}},
+        {QStringLiteral("author"), true, {Command::Annotate, Command::Annotations}},
+        {QStringLiteral("conclusion"), true, {Command::Annotate}},
+        {QStringLiteral("study"), true, {Command::Annotations}},
     };
     return specs;
 }
@@ -82,6 +90,10 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::Review;
     if (name == u"export")
         return Command::Export;
+    if (name == u"annotate")
+        return Command::Annotate;
+    if (name == u"annotations")
+        return Command::Annotations;
     return std::nullopt;
 }
 
@@ -100,6 +112,8 @@ QString commandName(Command command)
     case Command::Review: return QStringLiteral("review");
     case Command::Matrix: return QStringLiteral("matrix");
     case Command::Export: return QStringLiteral("export");
+    case Command::Annotate: return QStringLiteral("annotate");
+    case Command::Annotations: return QStringLiteral("annotations");
     case Command::Help: break;
     }
     return QStringLiteral("help");
@@ -219,6 +233,8 @@ ParseResult parseArguments(const QStringList &arguments)
                 result.ids.append(id.trimmed());
         } else if (spec.name == u"bom") {
             result.byteOrderMark = true;
+        } else if (spec.name == u"format" && result.command == Command::Annotations) {
+            result.annotationFormat = option.value; // Checked per subcommand (annotationarguments.cpp).
         } else if (spec.name == u"format") {
             const std::optional<OutputFormat> format = outputFormatFromString(option.value);
             if (!format)
@@ -234,6 +250,9 @@ ParseResult parseArguments(const QStringList &arguments)
                 return failure(QStringLiteral("invalid filter '%1' (expected all, independent, industry-linked or unclear)")
                                    .arg(option.value));
             result.filter = *filter;
+        } else if (isAnnotationOption(spec.name)) {
+            if (const QString error = annotationOption(spec.name, option.value, result); !error.isEmpty())
+                return failure(error);
         } else if (const QString error = reviewOption(spec.name, option.value, result); !error.isEmpty()) {
             return failure(error);
         }
@@ -271,6 +290,15 @@ ParseResult parseArguments(const QStringList &arguments)
         for (const GivenOption &option : std::as_const(given))
             names.append(option.spec->name);
         if (const QString error = reviewCommand(result, positional, names); !error.isEmpty())
+            return failure(error);
+        break;
+    }
+    case Command::Annotate:
+    case Command::Annotations: {
+        QStringList names;
+        for (const GivenOption &option : std::as_const(given))
+            names.append(option.spec->name);
+        if (const QString error = annotationCommand(result, positional, names); !error.isEmpty())
             return failure(error);
         break;
     }

@@ -12,7 +12,10 @@
 
 namespace mgreview::cli {
 
-enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix, Export };
+enum class Command {
+    Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix,
+    Export, Annotate, Annotations
+};
 
 /// A parsed command line: the global options, the command and its own options.
 struct Arguments {
@@ -41,12 +44,21 @@ struct Arguments {
     QString what;       ///< review export --what judgements|resolutions|audit
     QString outputFile; ///< review export -o FILE
     QStringList reviewers; ///< agreement --reviewers A,B
-    qint64 change = 0;  ///< review undo|redo CHANGE
+    qint64 change = 0;  ///< review undo|redo CHANGE; annotations undo|redo CHANGE
     // Export (docs/formats/export.md): format, search text, ids, BOM; -o is outputFile.
     std::optional<ExportFormat> exportFormat; ///< export --format
     QString search;      ///< export --search TEXT
     QStringList ids;     ///< export --ids A,B
     bool byteOrderMark = false; ///< export --bom (CSV)
+    // Annotations (docs/annotations.md): annotate, annotations list|export|import|edit|delete|undo|redo.
+    QString quote;      ///< annotate --quote
+    QString tag;        ///< --tag
+    std::optional<QString> note; ///< --note (set, even to "", when given)
+    QString author;     ///< --author NAME: who annotates, or whose annotations
+    QString study;      ///< annotations --study ID
+    std::optional<int> conclusion; ///< annotate --conclusion N
+    QString annotationFormat; ///< annotations --format (list: table|json|csv; export: markdown|csv|jsonld)
+    QString inputFile;  ///< annotations import FILE
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

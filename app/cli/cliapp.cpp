@@ -120,6 +120,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Review:
     case Command::Matrix:
     case Command::Export:
+    case Command::Annotate:
+    case Command::Annotations:
         break;
     }
 
@@ -138,6 +140,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Review: return runReview(context);
     case Command::Matrix: return runMatrix(context);
     case Command::Export: return runExport(context);
+    case Command::Annotate: return runAnnotate(context);
+    case Command::Annotations: return runAnnotations(context);
     case Command::RulesCheck:
     case Command::Help:
     case Command::Version: break;

@@ -35,6 +35,9 @@ int runReview(const CommandContext &context);
 int runMatrix(const CommandContext &context);
 /// Studies as RIS, BibTeX, CSV, JSON or a studies/ folder (docs/formats/export.md).
 int runExport(const CommandContext &context);
+// Annotations (docs/annotations.md): highlight, tag and note conclusions; list, export, import.
+int runAnnotate(const CommandContext &context);
+int runAnnotations(const CommandContext &context);
 /// Needs no library: checks a rules file and prints its errors.
 int runRulesCheck(const Arguments &arguments, QTextStream &out, QTextStream &err);
 

@@ -43,9 +43,11 @@ std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QStrin
     const QCommandLineOption assess(
         QStringLiteral("assess"), tr("Open the Assess funding form."), QStringLiteral("ID"));
     const QCommandLineOption showConflicts(QStringLiteral("show-conflicts"), tr("Show the Conflicts list."));
+    const QCommandLineOption showNotes(QStringLiteral("show-notes"), tr("Show the Notes view (annotations)."));
     const QCommandLineOption showAgreement(QStringLiteral("show-agreement"), tr("Show the Agreement view."));
     const QCommandLineOption openFilter(QStringLiteral("open-filter"), tr("Open the funding filter's list."));
     parser.addOptions({ profile, assess, showConflicts, showAgreement, openFilter });
+    parser.addOption(showNotes);
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -110,6 +112,7 @@ std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QStrin
     }
     options.assess = parser.value(assess);
     options.showConflicts = parser.isSet(showConflicts);
+    options.showNotes = parser.isSet(showNotes);
     options.showAgreement = parser.isSet(showAgreement);
     options.openFilter = parser.isSet(openFilter);
     if (parser.isSet(filter)) {
@@ -149,6 +152,7 @@ QString guiUsage()
               "                     reviewer; it is added to the library when missing), e.g. Ann:reviewer.\n"
               "  --assess ID        Open the Assess funding form for a study (reviewers).\n"
               "  --show-conflicts   Show the Conflicts list (studies where reviewers disagree).\n"
+              "  --show-notes       Show the Notes view: every annotation, by study, author and tag.\n"
               "  --show-agreement   Show the Agreement view (Cohen's kappa).\n"
               "  --open-filter      Open the funding filter's list with its counts (for screenshots).\n"
               "  --screenshot FILE  Render the window offscreen to a PNG file and exit.\n"

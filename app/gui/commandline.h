@@ -29,6 +29,7 @@ struct GuiOptions {
     std::optional<Role> profileRole; ///< The ROLE of --profile, used when the library has no such profile.
     QString assess; ///< --assess ID (open the Assess funding form)
     bool showConflicts = false; ///< --show-conflicts
+    bool showNotes = false; ///< --show-notes
     bool showAgreement = false; ///< --show-agreement
     bool openFilter = false; ///< --open-filter (show the funding filter's list, for screenshots)
     bool help = false;

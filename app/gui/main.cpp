@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "matrixui.h"
 #include "independencecombo.h"
+#include "annotationui.h"
 #include "reviewui.h"
 #include "screenshot.h"
 
@@ -102,6 +103,8 @@ int main(int argc, char **argv)
         window.review()->openAssessForm(options->assess);
     if (options->showConflicts)
         window.review()->showConflicts();
+    if (options->showNotes)
+        window.annotations()->showNotes();
     if (options->showAgreement)
         window.review()->showAgreement();
     if (options->openFilter) {

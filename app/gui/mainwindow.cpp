@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "annotationui.h"
 #include "conclusionpane.h"
 #include "exportui.h"
 #include "independencecombo.h"
@@ -117,6 +118,13 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     exportParts.search = m_searchController;
     m_export = new ExportUi(exportParts, this);
 
+    AnnotationUi::Parts annotationParts;
+    annotationParts.window = this;
+    annotationParts.session = m_session;
+    annotationParts.pane = m_pane;
+    annotationParts.review = m_review;
+    m_annotations = new AnnotationUi(annotationParts, this);
+
     // The rules file's errors sit right above the table they affect, without blocking anything.
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -138,6 +146,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_review, &ReviewUi::studyReviewLoaded, this, &MainWindow::showStudy);
     connect(m_session, &LibrarySession::studyLoadFailed, this, &MainWindow::onStudyLoadFailed);
     connect(m_rules->controller(), &RulesController::studiesReclassified, this, &MainWindow::onStudiesReclassified);
+    connect(this, &MainWindow::studyShown, m_annotations, &AnnotationUi::setShownStudy);
 
     resize(1400, 860);
     if (m_options.persistLayout)
@@ -158,6 +167,7 @@ void MainWindow::buildActions()
     file->addAction(m_export->exportAction());
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());
+    file->addMenu(m_annotations->fileMenu());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -218,6 +228,7 @@ void MainWindow::onLibraryOpened()
     m_pane->showMessage(tr("Select a study to read its conclusions."));
     m_rules->controller()->libraryOpened();
     m_review->libraryOpened();
+    m_annotations->libraryOpened();
     Q_EMIT libraryLoaded();
 
     if (!m_pendingSelect.isEmpty())
@@ -292,6 +303,12 @@ void MainWindow::replaceStudyRows(const QVector<StudySummary> &rows)
     onStudiesReclassified(rows, nullptr);
 }
 
+void MainWindow::replaceSearchIndex(
+    const QVector<StudySummary> &rows, const std::shared_ptr<const StudySearchIndex> &searchIndex)
+{
+    onStudiesReclassified(rows, searchIndex);
+}
+
 void MainWindow::reloadShownStudy()
 {
     if (m_loaded && !m_shownId.isEmpty())
@@ -347,7 +364,8 @@ bool MainWindow::isSearchSettled() const
 
 bool MainWindow::isSettled() const
 {
-    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled();
+    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled()
+        && m_annotations->isSettled();
 }
 
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)

@@ -228,11 +228,11 @@ TEST_F(MigrationTest, FourToFiveAddsAppendOnlyReviewTables)
 
 TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
 {
-    migrateTo(1);
-    migrateTo(2);
-    migrateTo(3);
-    migrateTo(4);
-    migrateTo(5);
+    QStringList versions;
+    for (int v = 1; v <= Migrations::latestVersion(); ++v) {
+        migrateTo(v);
+        versions.append(QString::number(v));
+    }
     const QString schemaSql
         = QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
                          "ORDER BY name");
@@ -251,9 +251,7 @@ TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
         atOnce.append(q.value(0).toString());
     EXPECT_EQ(stepwise, atOnce);
     EXPECT_EQ(Migrations::currentVersion(*direct, &error), Migrations::latestVersion());
-    EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version ORDER BY version")),
-        QStringList({ QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
-            QStringLiteral("5") }));
+    EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version ORDER BY version")), versions);
 }
 
 TEST_F(MigrationTest, FailedStepRollsBackToThePreviousVersion)
