@@ -1,4 +1,5 @@
 #include "arguments.h"
+#include "pdfarguments.h"
 #include "reviewarguments.h"
 
 #include <QVector>
@@ -22,7 +23,9 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("help"), false, {}},
         {QStringLiteral("version"), false, {}},
         {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify,
-                                          Command::Profile, Command::Agreement, Command::Review, Command::Matrix}},
+                                          Command::Profile, Command::Agreement, Command::Review, Command::Matrix,
+                                          Command::Attachments, Command::LinkPdfs, Command::VerifyQuotes,
+                                          Command::PdfSearch, Command::PdfCheck}},
         {QStringLiteral("rules"), true, {Command::Classify}},
         {QStringLiteral("explain"), false, {Command::Classify}},
         {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix}},
@@ -38,17 +41,32 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("what"), true, {Command::Review}},
         {QStringLiteral("output"), true, {Command::Review, Command::Matrix}},
         {QStringLiteral("reviewers"), true, {Command::Agreement}},
+        // PDF commands (pdfarguments.cpp). attach/link-pdfs --link is a switch, unlike flag's.
+        {QStringLiteral("link"), false, {Command::Attach, Command::LinkPdfs}},
+        {QStringLiteral("label"), true, {Command::Attach}},
+        {QStringLiteral("dry-run"), false, {Command::LinkPdfs}},
+        {QStringLiteral("password"), true, {Command::PdfText, Command::PdfCheck}},
     };
     return specs;
 }
 
-const OptionSpec *findOption(const QString &name)
+std::optional<Command> commandFromName(const QString &name);
+
+/// The spec of option `name`; when two commands use the name differently, the one of the
+/// command named so far (`positional`'s first word) wins.
+const OptionSpec *findOption(const QString &name, const QStringList &positional)
 {
+    const std::optional<Command> command = positional.isEmpty() ? std::nullopt : commandFromName(positional.constFirst());
+    const OptionSpec *first = nullptr;
     for (const OptionSpec &spec : optionSpecs()) {
-        if (spec.name == name)
+        if (spec.name != name)
+            continue;
+        if (command && spec.commands.contains(*command))
             return &spec;
+        if (!first)
+            first = &spec;
     }
-    return nullptr;
+    return first;
 }
 
 std::optional<Command> commandFromName(const QString &name)
@@ -75,6 +93,8 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::Agreement;
     if (name == u"review")
         return Command::Review;
+    if (const std::optional<Command> pdf = pdfCommandFromName(name))
+        return pdf;
     return std::nullopt;
 }
 
@@ -92,6 +112,15 @@ QString commandName(Command command)
     case Command::Agreement: return QStringLiteral("agreement");
     case Command::Review: return QStringLiteral("review");
     case Command::Matrix: return QStringLiteral("matrix");
+    case Command::Attach:
+    case Command::Detach:
+    case Command::Attachments:
+    case Command::LinkPdfs:
+    case Command::VerifyQuotes:
+    case Command::IndexPdfs:
+    case Command::PdfSearch:
+    case Command::PdfText:
+    case Command::PdfCheck: return pdfCommandName(command);
     case Command::Help: break;
     }
     return QStringLiteral("help");
@@ -142,7 +171,7 @@ ParseResult parseArguments(const QStringList &arguments)
         } else {
             return failure(QStringLiteral("unknown option '%1'").arg(argument));
         }
-        const OptionSpec *spec = findOption(name);
+        const OptionSpec *spec = findOption(name, positional);
         if (!spec)
             return failure(QStringLiteral("unknown option '--%1'").arg(name));
         QString value;
@@ -214,6 +243,8 @@ ParseResult parseArguments(const QStringList &arguments)
                 return failure(QStringLiteral("invalid filter '%1' (expected all, independent, industry-linked or unclear)")
                                    .arg(option.value));
             result.filter = *filter;
+        } else if (isPdfOption(spec.name) && !(spec.name == u"link" && spec.takesValue)) {
+            pdfOption(spec.name, option.value, result);
         } else if (const QString error = reviewOption(spec.name, option.value, result); !error.isEmpty()) {
             return failure(error);
         }
@@ -259,6 +290,18 @@ ParseResult parseArguments(const QStringList &arguments)
         if (isBinaryMatrixFormat(result.matrixFormat) && (result.outputFile.isEmpty() || result.outputFile == u"-"))
             return failure(QStringLiteral("'matrix --format %1' writes a binary file: give it with -o FILE")
                                .arg(toString(result.matrixFormat)));
+        break;
+    case Command::Attach:
+    case Command::Detach:
+    case Command::Attachments:
+    case Command::LinkPdfs:
+    case Command::VerifyQuotes:
+    case Command::IndexPdfs:
+    case Command::PdfSearch:
+    case Command::PdfText:
+    case Command::PdfCheck:
+        if (const QString error = pdfCommand(result, positional); !error.isEmpty())
+            return failure(error);
         break;
     case Command::List:
     case Command::Help:

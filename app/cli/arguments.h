@@ -11,7 +11,8 @@
 
 namespace mgreview::cli {
 
-enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix };
+enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix,
+                     Attach, Detach, Attachments, LinkPdfs, VerifyQuotes, IndexPdfs, PdfSearch, PdfText, PdfCheck };
 
 /// A parsed command line: the global options, the command and its own options.
 struct Arguments {
@@ -41,6 +42,12 @@ struct Arguments {
     QString outputFile; ///< review export -o FILE
     QStringList reviewers; ///< agreement --reviewers A,B
     qint64 change = 0;  ///< review undo|redo CHANGE
+    // PDFs (docs/pdfs.md): attach, detach, attachments, link-pdfs, verify-quotes, pdf-text…
+    QString file;        ///< attach ID FILE, link-pdfs DIR, pdf-text FILE, pdf-check FILE
+    QString label;       ///< attach --label; detach ID SHA|LABEL
+    bool linkInPlace = false; ///< attach/link-pdfs --link: keep the file where it is
+    bool dryRun = false; ///< link-pdfs --dry-run
+    QString password;    ///< pdf-text/pdf-check --password
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

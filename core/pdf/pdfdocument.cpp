@@ -88,7 +88,7 @@ std::unique_ptr<PdfDocument> PdfDocument::open(const QString &path, const QStrin
     auto fail = [&](PdfOpenStatus status, const QString &problem) -> std::unique_ptr<PdfDocument> {
         result->status = status;
         result->message = path + QStringLiteral(": ") + problem;
-        qCWarning(lcPdf).noquote() << result->message;
+        qCInfo(lcPdf).noquote() << result->message; // callers report it to the user
         return nullptr;
     };
 
@@ -116,8 +116,8 @@ std::unique_ptr<PdfDocument> PdfDocument::open(const QString &path, const QStrin
         return fail(PdfOpenStatus::Corrupt,
                     QStringLiteral("damaged or truncated PDF: its structure cannot be read") + firstMessages(collector));
     }
-    result->encrypted = document->isEncrypted();
-    if (document->isLocked()) {
+    const bool locked = document->isLocked();
+    if (locked) {
         if (password.isEmpty())
             return fail(PdfOpenStatus::NeedsPassword, QStringLiteral("encrypted; it needs a password to open"));
         bool unlocked = false;
@@ -135,6 +135,8 @@ std::unique_ptr<PdfDocument> PdfDocument::open(const QString &path, const QStrin
         return fail(PdfOpenStatus::Corrupt,
                     QStringLiteral("damaged PDF: no page can be read (broken page tree)") + firstMessages(collector));
     }
+    // Poppler reports a locked document as unencrypted until it is unlocked.
+    result->encrypted = locked || document->isEncrypted();
     result->popplerMessages = collector.messages();
     result->repaired = mentionsRepair(collector.messages());
     if (result->repaired)

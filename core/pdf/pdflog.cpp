@@ -6,9 +6,10 @@
 
 #include <mutex>
 
-Q_LOGGING_CATEGORY(lcPdf, "mgreview.pdf")
-
 namespace mgreview {
+
+// Warnings by default: Poppler chatter (info) shows with QT_LOGGING_RULES="mgreview.pdf.info=true".
+Q_LOGGING_CATEGORY(lcPdf, "mgreview.pdf", QtWarningMsg)
 
 namespace {
 

@@ -81,7 +81,7 @@ bool PdfTextStore::savePages(const QString &sha256, const QVector<PdfPageText> &
     q.prepare(QStringLiteral("UPDATE pdf_files SET page_count = ?, text_status = 'indexed', text_message = ?, "
                              "indexed_at = ? WHERE sha256 = ?"));
     q.addBindValue(int(pages.size()));
-    q.addBindValue(notes.join(QStringLiteral("; ")));
+    q.addBindValue(sqlText(notes.join(QStringLiteral("; "))));
     q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     q.addBindValue(sha256);
     if (!q.exec()) {
