@@ -46,6 +46,7 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("label"), true, {Command::Attach}},
         {QStringLiteral("dry-run"), false, {Command::LinkPdfs}},
         {QStringLiteral("password"), true, {Command::PdfText, Command::PdfCheck}},
+        {QStringLiteral("timeout"), true, {Command::PdfText, Command::PdfCheck}},
     };
     return specs;
 }
@@ -244,7 +245,8 @@ ParseResult parseArguments(const QStringList &arguments)
                                    .arg(option.value));
             result.filter = *filter;
         } else if (isPdfOption(spec.name) && !(spec.name == u"link" && spec.takesValue)) {
-            pdfOption(spec.name, option.value, result);
+            if (const QString error = pdfOption(spec.name, option.value, result); !error.isEmpty())
+                return failure(error);
         } else if (const QString error = reviewOption(spec.name, option.value, result); !error.isEmpty()) {
             return failure(error);
         }

@@ -48,6 +48,7 @@ struct Arguments {
     bool linkInPlace = false; ///< attach/link-pdfs --link: keep the file where it is
     bool dryRun = false; ///< link-pdfs --dry-run
     QString password;    ///< pdf-text/pdf-check --password
+    int timeoutSeconds = 120; ///< pdf-text/pdf-check --timeout: give up on a PDF after this long
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

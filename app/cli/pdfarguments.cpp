@@ -39,11 +39,17 @@ QString pdfCommandName(Command command)
 
 bool isPdfOption(const QString &name)
 {
-    return name == u"label" || name == u"link" || name == u"dry-run" || name == u"password";
+    return name == u"label" || name == u"link" || name == u"dry-run" || name == u"password" || name == u"timeout";
 }
 
-void pdfOption(const QString &name, const QString &value, Arguments &result)
+QString pdfOption(const QString &name, const QString &value, Arguments &result)
 {
+    if (name == u"timeout") {
+        bool ok = false;
+        result.timeoutSeconds = value.toInt(&ok);
+        if (!ok || result.timeoutSeconds < 1)
+            return QStringLiteral("invalid timeout '%1' (expected seconds, at least 1)").arg(value);
+    }
     if (name == u"label")
         result.label = value;
     else if (name == u"link")
@@ -52,6 +58,7 @@ void pdfOption(const QString &name, const QString &value, Arguments &result)
         result.dryRun = true;
     else if (name == u"password")
         result.password = value;
+    return {};
 }
 
 QString pdfCommand(Arguments &result, QStringList &positional)

@@ -14,9 +14,10 @@ namespace mgreview::cli {
 
 std::optional<Command> pdfCommandFromName(const QString &name);
 QString pdfCommandName(Command command);
-/// --label, --link (switch), --dry-run, --password.
+/// --label, --link (switch), --dry-run, --password, --timeout.
 bool isPdfOption(const QString &name);
-void pdfOption(const QString &name, const QString &value, Arguments &result);
+/// Stores a PDF option; returns a usage error or "".
+QString pdfOption(const QString &name, const QString &value, Arguments &result);
 /// Takes the positional arguments of a PDF command; returns a usage error or "".
 QString pdfCommand(Arguments &result, QStringList &positional);
 

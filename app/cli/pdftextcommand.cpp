@@ -1,4 +1,6 @@
-// pdf-text FILE, pdf-check FILE: read any PDF without a library; clear errors, never a crash.
+// pdf-text FILE, pdf-check FILE: read any PDF without a library; clear errors, never a crash,
+// and never a hang: the reading runs on a worker and is given up after --timeout seconds
+// (Poppler cannot be interrupted inside a page, and hostile files can take it minutes).
 #include "commands.h"
 
 #include "pdf/pdfdocument.h"
@@ -7,81 +9,157 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+
 namespace mgreview::cli {
 
 namespace {
 
-std::unique_ptr<PdfDocument> openOrReport(const Arguments &arguments, QTextStream &err, PdfOpenResult *opened)
+/// What the worker found; read by the main thread after it finished (or gave up).
+struct Reading {
+    PdfOpenResult opened;
+    bool open = false;
+    std::atomic_int pages{0};
+    std::atomic_int pagesRead{0};
+    QString text;       ///< pdf-text: every page with its header.
+    QStringList notes;
+    qint64 characters = 0;
+    bool rendered = false;
+    QString renderedSize;
+};
+
+void read(const Arguments &arguments, bool check, Reading &r)
 {
-    std::unique_ptr<PdfDocument> document = PdfDocument::open(arguments.file, arguments.password, opened);
+    const std::unique_ptr<PdfDocument> document = PdfDocument::open(arguments.file, arguments.password, &r.opened);
     if (!document)
-        err << QStringLiteral("mgreview-cli: ") << opened->message << u'\n';
-    return document;
+        return;
+    r.open = true;
+    const int pages = document->pageCount();
+    r.pages = pages;
+    for (int i = 0; i < pages; ++i) {
+        const PdfPageText page = document->pageText(i);
+        r.characters += page.text.size();
+        if (!check) {
+            r.text += QStringLiteral("--- page %1 of %2 ---\n").arg(i + 1).arg(pages) + page.text;
+            if (!page.text.endsWith(u'\n'))
+                r.text += u'\n';
+        }
+        if (!page.note.isEmpty())
+            r.notes.append(page.note);
+        r.pagesRead = i + 1;
+    }
+    if (check) {
+        QString note;
+        const QImage image = document->renderPage(0, 36.0, &note);
+        if (!note.isEmpty())
+            r.notes.append(note);
+        r.rendered = !image.isNull();
+        r.renderedSize = QStringLiteral("%1x%2").arg(image.width()).arg(image.height());
+    }
+}
+
+/// Runs read() on a worker; false when it did not finish within the time budget.
+bool readWithin(const Arguments &arguments, bool check, Reading &r)
+{
+    std::mutex mutex;
+    std::condition_variable done;
+    bool finished = false;
+    std::thread worker([&] {
+        read(arguments, check, r);
+        std::lock_guard lock(mutex);
+        finished = true;
+        done.notify_one();
+    });
+    std::unique_lock lock(mutex);
+    if (!done.wait_for(lock, std::chrono::seconds(arguments.timeoutSeconds), [&] { return finished; })) {
+        // The worker is stuck inside Poppler: leave it; the process ends right after.
+        worker.detach();
+        return false;
+    }
+    lock.unlock();
+    worker.join();
+    return true;
+}
+
+[[noreturn]] void exitNow(QTextStream &out, QTextStream &err)
+{
+    out.flush();
+    err.flush();
+    std::_Exit(ExitFailure); // no destructors: the stuck worker still uses the document
+}
+
+QString timeoutMessage(const Arguments &arguments, const Reading &r)
+{
+    return QStringLiteral("%1: gave up after %2 s while reading page %3 of %4 (a hostile or extremely complex PDF)")
+        .arg(arguments.file)
+        .arg(arguments.timeoutSeconds)
+        .arg(r.pagesRead.load() + 1)
+        .arg(r.pages.load());
 }
 
 } // namespace
 
 int runPdfText(const Arguments &arguments, QTextStream &out, QTextStream &err)
 {
-    PdfOpenResult opened;
-    const std::unique_ptr<PdfDocument> document = openOrReport(arguments, err, &opened);
-    if (!document)
-        return ExitFailure;
-    const int pages = document->pageCount();
-    for (int i = 0; i < pages; ++i) {
-        const PdfPageText page = document->pageText(i);
-        out << QStringLiteral("--- page %1 of %2 ---\n").arg(i + 1).arg(pages) << page.text;
-        if (!page.text.endsWith(u'\n'))
-            out << u'\n';
-        if (!page.note.isEmpty())
-            err << QStringLiteral("mgreview-cli: %1: %2\n").arg(arguments.file, page.note);
+    Reading r;
+    if (!readWithin(arguments, false, r)) {
+        err << QStringLiteral("mgreview-cli: ") << timeoutMessage(arguments, r) << u'\n';
+        exitNow(out, err);
     }
+    if (!r.open) {
+        err << QStringLiteral("mgreview-cli: ") << r.opened.message << u'\n';
+        return ExitFailure;
+    }
+    out << r.text;
+    for (const QString &note : std::as_const(r.notes))
+        err << QStringLiteral("mgreview-cli: %1: %2\n").arg(arguments.file, note);
     return ExitSuccess;
 }
 
 int runPdfCheck(const Arguments &arguments, QTextStream &out, QTextStream &err)
 {
-    PdfOpenResult opened;
-    const std::unique_ptr<PdfDocument> document = openOrReport(arguments, err, &opened);
+    Reading r;
+    const bool finished = readWithin(arguments, true, r);
     QJsonObject report{{QStringLiteral("file"), arguments.file},
-                       {QStringLiteral("status"), toString(opened.status)},
-                       {QStringLiteral("message"), opened.message},
-                       {QStringLiteral("encrypted"), opened.encrypted},
-                       {QStringLiteral("repaired"), opened.repaired}};
-    QStringList notes;
-    if (document) {
-        qint64 characters = 0;
-        const QVector<PdfPageText> pages = document->allText();
-        for (const PdfPageText &page : pages) {
-            characters += page.text.size();
-            if (!page.note.isEmpty())
-                notes.append(page.note);
-        }
-        QString renderNote;
-        const QImage image = document->renderPage(0, 36.0, &renderNote);
-        if (!renderNote.isEmpty())
-            notes.append(renderNote);
-        report.insert(QStringLiteral("pages"), document->pageCount());
-        report.insert(QStringLiteral("characters"), characters);
-        report.insert(QStringLiteral("page1_rendered"), !image.isNull());
-        report.insert(QStringLiteral("page1_size"), QStringLiteral("%1x%2").arg(image.width()).arg(image.height()));
+                       {QStringLiteral("status"), r.open || !finished ? QStringLiteral("ok") : toString(r.opened.status)},
+                       {QStringLiteral("message"), finished ? r.opened.message : timeoutMessage(arguments, r)},
+                       {QStringLiteral("timed_out"), !finished}};
+    if (!finished) {
+        report.insert(QStringLiteral("pages"), r.pages.load());
+        if (arguments.format == OutputFormat::Json)
+            out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
+        err << QStringLiteral("mgreview-cli: ") << timeoutMessage(arguments, r) << u'\n';
+        exitNow(out, err);
     }
-    report.insert(QStringLiteral("notes"), QJsonArray::fromStringList(notes));
+    report.insert(QStringLiteral("encrypted"), r.opened.encrypted);
+    report.insert(QStringLiteral("repaired"), r.opened.repaired);
+    if (r.open) {
+        report.insert(QStringLiteral("pages"), r.pages.load());
+        report.insert(QStringLiteral("characters"), r.characters);
+        report.insert(QStringLiteral("page1_rendered"), r.rendered);
+        report.insert(QStringLiteral("page1_size"), r.renderedSize);
+    } else {
+        err << QStringLiteral("mgreview-cli: ") << r.opened.message << u'\n';
+    }
+    report.insert(QStringLiteral("notes"), QJsonArray::fromStringList(r.notes));
     if (arguments.format == OutputFormat::Json) {
         out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
-    } else if (document) {
+    } else if (r.open) {
         out << QStringLiteral("%1: ok, %2 pages, %3 characters of text, page 1 %4%5%6%7\n")
                    .arg(arguments.file)
-                   .arg(report.value(QStringLiteral("pages")).toInt())
-                   .arg(report.value(QStringLiteral("characters")).toInteger())
-                   .arg(report.value(QStringLiteral("page1_rendered")).toBool()
-                            ? QStringLiteral("rendered (%1 px)").arg(report.value(QStringLiteral("page1_size")).toString())
-                            : QStringLiteral("NOT rendered"),
-                        opened.encrypted ? QStringLiteral(", encrypted") : QString(),
-                        opened.repaired ? QStringLiteral(", repaired") : QString(),
-                        notes.isEmpty() ? QString() : QStringLiteral("; ") + notes.join(QStringLiteral("; ")));
+                   .arg(r.pages.load())
+                   .arg(r.characters)
+                   .arg(r.rendered ? QStringLiteral("rendered (%1 px)").arg(r.renderedSize) : QStringLiteral("NOT rendered"),
+                        r.opened.encrypted ? QStringLiteral(", encrypted") : QString(),
+                        r.opened.repaired ? QStringLiteral(", repaired") : QString(),
+                        r.notes.isEmpty() ? QString() : QStringLiteral("; ") + r.notes.join(QStringLiteral("; ")));
     }
-    return document ? ExitSuccess : ExitFailure;
+    return r.open ? ExitSuccess : ExitFailure;
 }
 
 } // namespace mgreview::cli

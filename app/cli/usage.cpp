@@ -93,6 +93,7 @@ QString helpText(const QString &defaultLibraryPath)
                "  --link              Link the PDF in place instead of storing a copy.  [attach, link-pdfs]\n"
                "  --dry-run           Report what would be linked; change nothing.  [link-pdfs]\n"
                "  --password P        The PDF's password (tried as Latin-1 and as UTF-8).  [pdf-text, pdf-check]\n"
+               "  --timeout SECONDS   Give up on a PDF after this long (default 120).  [pdf-text, pdf-check]\n"
                "  -h, --help          Show this help.\n"
                "  -v, --version       Show the version.\n"
                "\n"

@@ -26,7 +26,8 @@ struct Check {
 Check pdfCheck(const QString &path, const QString &password)
 {
     QProcess process;
-    QStringList arguments{QStringLiteral("pdf-check"), path, QStringLiteral("--format"), QStringLiteral("json")};
+    QStringList arguments{QStringLiteral("pdf-check"), path, QStringLiteral("--format"), QStringLiteral("json"),
+                          QStringLiteral("--timeout"), QStringLiteral("30")};
     if (!password.isEmpty())
         arguments << QStringLiteral("--password") << password;
     process.start(QStringLiteral(MGREVIEW_CLI_PATH), arguments);
@@ -61,6 +62,7 @@ TEST_F(SharedCorpusTest, EveryPdfOpensIndexesAndRendersAsTheManifestPredicts)
     AttachmentStore attachments(database());
     int opened = 0;
     int refused = 0;
+    QStringList timedOut;
     for (const SharedPdf &pdf : pdfs) {
         SCOPED_TRACE(str(pdf.relativePath));
         ASSERT_TRUE(QFileInfo::exists(pdf.path));
@@ -74,6 +76,16 @@ TEST_F(SharedCorpusTest, EveryPdfOpensIndexesAndRendersAsTheManifestPredicts)
             check = pdfCheck(pdf.path, pdf.password);
             ASSERT_TRUE(check.finished) << "crashed or hung with the password";
             status = check.report.value(QStringLiteral("status")).toString();
+        }
+        if (check.report.value(QStringLiteral("timed_out")).toBool()) {
+            // Poppler itself needs minutes for some hostile files (pdftotext too): the check
+            // gives up cleanly, having opened it with the page count the MANIFEST gives.
+            EXPECT_EQ(check.exitCode, 1);
+            EXPECT_TRUE(pdf.pages);
+            EXPECT_EQ(check.report.value(QStringLiteral("pages")).toInt(), pdf.pages.value_or(-1));
+            EXPECT_TRUE(check.err.contains(QStringLiteral("gave up after 30 s"))) << str(check.err);
+            timedOut.append(pdf.relativePath);
+            continue; // not indexed in this process: it would hold the test for minutes
         }
         if (pdf.pages) {
             // pdfinfo read it: we must open it, with its page count, and render page 1 or
@@ -114,4 +126,6 @@ TEST_F(SharedCorpusTest, EveryPdfOpensIndexesAndRendersAsTheManifestPredicts)
     }
     EXPECT_GT(opened, 40);
     EXPECT_GE(refused, 5);
+    // Known today: bomb_giant.pdf (JBIG2 data as page content). Any other is a regression.
+    EXPECT_LE(timedOut.size(), 1) << str(timedOut.join(QStringLiteral(", ")));
 }
