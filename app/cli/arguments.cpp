@@ -25,7 +25,7 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify,
                                           Command::Profile, Command::Agreement, Command::Review, Command::Matrix,
                                           Command::Attachments, Command::LinkPdfs, Command::VerifyQuotes,
-                                          Command::PdfSearch, Command::PdfCheck}},
+                                          Command::PdfSearch, Command::PdfText, Command::PdfCheck}},
         {QStringLiteral("rules"), true, {Command::Classify}},
         {QStringLiteral("explain"), false, {Command::Classify}},
         {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix}},

@@ -5,6 +5,7 @@
 #include "pdf/pdfindexing.h"
 #include "pdf/pdftextstore.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +19,10 @@ int runIndexPdfs(const CommandContext &context)
     if (!todo)
         return report(context, error);
     int indexed = 0;
+    // Each PDF is read by a child process of this same program: a PDF that crashes Poppler
+    // or keeps it busy for minutes fails alone instead of ending the command.
+    PdfExtractionOptions options;
+    options.helperProgram = QCoreApplication::applicationFilePath();
     const QVector<PdfIndexOutcome> outcomes = indexPdfTexts(context.database, *todo, nullptr,
                                                             [&](int done, int total, const PdfIndexOutcome &o) {
         context.out << QStringLiteral("[%1/%2] %3 %4: %5\n")
@@ -29,7 +34,7 @@ int runIndexPdfs(const CommandContext &context)
                                           : o.message);
         context.out.flush();
         indexed += o.indexed ? 1 : 0;
-    });
+    }, options);
     context.err << QStringLiteral("%1 of %2 PDFs indexed\n").arg(indexed).arg(outcomes.size());
     return ExitSuccess;
 }

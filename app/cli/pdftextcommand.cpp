@@ -28,6 +28,7 @@ struct Reading {
     std::atomic_int pages{0};
     std::atomic_int pagesRead{0};
     QString text;       ///< pdf-text: every page with its header.
+    QJsonArray pageArray; ///< pdf-text --format json: {page, text, note} per page.
     QStringList notes;
     qint64 characters = 0;
     bool rendered = false;
@@ -45,13 +46,21 @@ void read(const Arguments &arguments, bool check, Reading &r)
         r.pages = pages;
         for (int i = 0; i < pages; ++i) {
             const PdfPageText &page = extraction.pages.at(i);
+            if (arguments.format == OutputFormat::Json) {
+                r.pageArray.append(QJsonObject{{QStringLiteral("page"), i + 1},
+                                               {QStringLiteral("text"), page.text},
+                                               {QStringLiteral("note"), page.note}});
+                continue;
+            }
             r.text += QStringLiteral("--- page %1 of %2 ---\n").arg(i + 1).arg(pages) + page.text;
             if (!page.text.endsWith(u'\n'))
                 r.text += u'\n';
+        }
+        r.pagesRead = pages;
+        for (const PdfPageText &page : std::as_const(extraction.pages)) {
             if (!page.note.isEmpty())
                 r.notes.append(page.note);
         }
-        r.pagesRead = pages;
         return;
     }
     const std::unique_ptr<PdfDocument> document = PdfDocument::open(arguments.file, arguments.password, &r.opened);
@@ -114,11 +123,13 @@ bool readWithin(const Arguments &arguments, bool check, Reading &r)
 
 QString timeoutMessage(const Arguments &arguments, const Reading &r)
 {
-    return QStringLiteral("%1: gave up after %2 s while reading page %3 of %4 (a hostile or extremely complex PDF)")
+    const QString where = r.pages.load() > 0
+                              ? QStringLiteral("page %1 of %2").arg(r.pagesRead.load() + 1).arg(r.pages.load())
+                              : QStringLiteral("it");
+    return QStringLiteral("%1: gave up after %2 s while reading %3 (a hostile or extremely complex PDF)")
         .arg(arguments.file)
         .arg(arguments.timeoutSeconds)
-        .arg(r.pagesRead.load() + 1)
-        .arg(r.pages.load());
+        .arg(where);
 }
 
 } // namespace
@@ -130,10 +141,22 @@ int runPdfText(const Arguments &arguments, QTextStream &out, QTextStream &err)
         err << QStringLiteral("mgreview-cli: ") << timeoutMessage(arguments, r) << u'\n';
         exitNow(out, err);
     }
+    if (arguments.format == OutputFormat::Json) {
+        // For scripts and for the app's out-of-process indexing (core/pdf/pdfindexing.h).
+        const QJsonObject report{{QStringLiteral("file"), arguments.file},
+                                 {QStringLiteral("status"), toString(r.opened.status)},
+                                 {QStringLiteral("message"), r.opened.message},
+                                 {QStringLiteral("encrypted"), r.opened.encrypted},
+                                 {QStringLiteral("repaired"), r.opened.repaired},
+                                 {QStringLiteral("pages"), r.pageArray}};
+        out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)) << u'\n';
+    }
     if (!r.open) {
         err << QStringLiteral("mgreview-cli: ") << r.opened.message << u'\n';
         return ExitFailure;
     }
+    if (arguments.format == OutputFormat::Json)
+        return ExitSuccess;
     out << r.text;
     for (const QString &note : std::as_const(r.notes))
         err << QStringLiteral("mgreview-cli: %1: %2\n").arg(arguments.file, note);

@@ -73,6 +73,16 @@ QString toString(PdfOpenStatus status)
     return QStringLiteral("corrupt");
 }
 
+PdfOpenStatus pdfOpenStatusFromString(const QString &text)
+{
+    for (PdfOpenStatus status : {PdfOpenStatus::Ok, PdfOpenStatus::NeedsPassword, PdfOpenStatus::WrongPassword,
+                                 PdfOpenStatus::NotFound, PdfOpenStatus::Empty, PdfOpenStatus::NotPdf}) {
+        if (toString(status) == text)
+            return status;
+    }
+    return PdfOpenStatus::Corrupt;
+}
+
 PdfDocument::PdfDocument(QString path, std::unique_ptr<Poppler::Document> document)
     : m_path(std::move(path)),
       m_document(std::move(document))

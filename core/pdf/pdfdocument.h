@@ -28,6 +28,7 @@ enum class PdfOpenStatus {
 
 /// Stable word for a status (JSON output, the database): ok, needs-password, …
 QString toString(PdfOpenStatus status);
+PdfOpenStatus pdfOpenStatusFromString(const QString &text); ///< Unknown words: Corrupt.
 
 struct PdfOpenResult {
     PdfOpenStatus status = PdfOpenStatus::Ok;

@@ -56,12 +56,13 @@ void PdfIndexer::start(const QVector<Attachment> &attachments)
     emit started(m_run->total);
     const Database *database = &m_database;
     std::shared_ptr<Run> run = m_run;
-    m_watcher.setFuture(QtConcurrent::run([database, run, attachments](QPromise<PdfIndexOutcome> &promise) {
+    const PdfExtractionOptions options = m_options;
+    m_watcher.setFuture(QtConcurrent::run([database, run, attachments, options](QPromise<PdfIndexOutcome> &promise) {
         for (const Attachment &attachment : attachments) {
             if (run->cancel.load() || promise.isCanceled())
                 break;
             try {
-                promise.addResult(indexPdfText(*database, attachment, {}, &run->cancel));
+                promise.addResult(indexPdfText(*database, attachment, {}, &run->cancel, options));
             } catch (...) {
                 // Poppler does not throw, but a worker must never take the process down.
                 PdfIndexOutcome outcome;

@@ -26,6 +26,9 @@ public:
     ~PdfIndexer() override;
 
     bool isRunning() const;
+    /// Read each PDF in a child process (recommended for the app: pass the path of
+    /// mgreview-cli, installed beside mgreview). Takes effect at the next start.
+    void setExtractionOptions(const PdfExtractionOptions &options) { m_options = options; }
 
 public slots:
     /// Indexes every attachment whose text is pending (and, with `retryFailed`, those that
@@ -52,6 +55,7 @@ private:
 
     const Database &m_database;
     std::shared_ptr<Run> m_run;
+    PdfExtractionOptions m_options;
     QFutureWatcher<PdfIndexOutcome> m_watcher;
 };
 

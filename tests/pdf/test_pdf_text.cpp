@@ -111,6 +111,32 @@ TEST_F(PdfTextTest, BackgroundIndexerReportsProgressAndFailures)
     EXPECT_TRUE(attachmentsToIndex(database(), &error)->isEmpty());
 }
 
+TEST_F(PdfTextTest, IndexerCanReadEachPdfInAChildProcess)
+{
+    const Attachment good = attach(kRoffe, roffePdf());
+    const Attachment broken = attach(kDahle, makePdf(QStringLiteral("dahle.pdf"), {QStringLiteral("x")}));
+    ASSERT_TRUE(writeFileBytes(broken.filePath, readFileBytes(roffePdf()).left(60)));
+    PdfIndexer indexer(database());
+    PdfExtractionOptions options;
+    options.helperProgram = QStringLiteral(MGREVIEW_CLI_PATH);
+    options.timeoutSeconds = 60;
+    indexer.setExtractionOptions(options);
+    QSignalSpy outcomes(&indexer, &PdfIndexer::fileIndexed);
+    QSignalSpy finished(&indexer, &PdfIndexer::finished);
+    indexer.startPending();
+    ASSERT_TRUE(finished.size() == 1 || finished.wait(120000));
+    EXPECT_EQ(finished.first().at(0).toInt(), 1);
+    EXPECT_EQ(finished.first().at(1).toInt(), 1);
+    QString error;
+    const auto pages = PdfTextStore(database()).pages(good.sha256, &error);
+    ASSERT_TRUE(pages && pages->size() == 2);
+    EXPECT_TRUE(pages->at(1).contains(QStringLiteral("Quinine")));
+    const auto dahle = AttachmentStore(database()).attachments(kDahle, &error);
+    ASSERT_TRUE(dahle && dahle->size() == 1);
+    EXPECT_EQ(dahle->at(0).textStatus, QStringLiteral("failed"));
+    EXPECT_TRUE(dahle->at(0).textMessage.contains(broken.filePath)) << str(dahle->at(0).textMessage);
+}
+
 TEST_F(PdfTextTest, CancelledIndexerStoresNothingHalfDone)
 {
     const QStringList ids{kRoffe, kDahle, QStringLiteral("frusso1999_rct"), QStringLiteral("nygaard2008_rct")};
