@@ -191,9 +191,11 @@ std::optional<QVector<PdfPageHit>> PdfTextStore::search(const QString &query, QS
         hit.page = q.value(4).toInt();
         // A snippet around the first term, made here so both dialects give the same.
         const QString text = q.value(5).toString().simplified();
+        // Folding can shorten the text a little (accents), so the snippet is approximate.
+        const QString folded = foldForSearch(text);
         qsizetype at = -1;
         for (const QString &term : terms) {
-            at = foldForSearch(text).indexOf(term);
+            at = folded.indexOf(term);
             if (at >= 0)
                 break;
         }

@@ -3,6 +3,7 @@
 
 #include "corehelpers.h"
 #include "pdf/pdfdocument.h"
+#include "pdf/pdftextextractor.h"
 #include "support/templibrary.h"
 
 #include <QDir>
@@ -76,6 +77,24 @@ TEST_F(PdfOpenTest, GeneratedPdfOpensWithTextPerPage)
     const QImage page = document->renderPage(0, 30);
     EXPECT_FALSE(page.isNull());
     EXPECT_NEAR(page.width(), 248, 2); // A4 at 30 dpi
+}
+
+TEST_F(PdfOpenTest, TwoThreadsReadEveryPageInOrder)
+{
+    TestPdf pdf;
+    for (int p = 1; p <= 21; ++p)
+        pdf.pages.append({QStringLiteral("This is page number %1 of the long document").arg(p)});
+    const QString path = m_dir.filePath(QStringLiteral("long.pdf"));
+    ASSERT_TRUE(writeTestPdf(path, pdf));
+    const PdfTextExtraction extraction = extractPdfText(path, {}, 2);
+    ASSERT_TRUE(extraction.opened.ok()) << str(extraction.opened.message);
+    ASSERT_EQ(extraction.pages.size(), 21);
+    for (int p = 1; p <= 21; ++p)
+        EXPECT_TRUE(extraction.pages.at(p - 1).text.contains(QStringLiteral("page number %1 of").arg(p))) << p;
+    std::atomic_bool cancel{true};
+    const PdfTextExtraction cancelled = extractPdfText(path, {}, 2, &cancel);
+    EXPECT_TRUE(cancelled.cancelled);
+    EXPECT_TRUE(cancelled.pages.isEmpty());
 }
 
 TEST_F(PdfOpenTest, ZeroBytesIsEmpty)
