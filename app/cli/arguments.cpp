@@ -1,5 +1,6 @@
 #include "arguments.h"
 #include "annotationarguments.h"
+#include "pdfarguments.h"
 #include "reviewarguments.h"
 
 #include <QVector>
@@ -24,7 +25,9 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("version"), false, {}},
         {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify,
                                           Command::Profile, Command::Agreement, Command::Review, Command::Matrix,
-                                          Command::Export, Command::Annotations}},
+                                          Command::Export, Command::Annotations,
+                                          Command::Attachments, Command::LinkPdfs, Command::VerifyQuotes,
+                                          Command::PdfSearch, Command::PdfText, Command::PdfCheck}},
         {QStringLiteral("rules"), true, {Command::Classify}},
         {QStringLiteral("explain"), false, {Command::Classify}},
         {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix, Command::Export}},
@@ -51,17 +54,33 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("author"), true, {Command::Annotate, Command::Annotations}},
         {QStringLiteral("conclusion"), true, {Command::Annotate}},
         {QStringLiteral("study"), true, {Command::Annotations}},
+        // PDF commands (pdfarguments.cpp). attach/link-pdfs --link is a switch, unlike flag's.
+        {QStringLiteral("link"), false, {Command::Attach, Command::LinkPdfs}},
+        {QStringLiteral("label"), true, {Command::Attach}},
+        {QStringLiteral("dry-run"), false, {Command::LinkPdfs}},
+        {QStringLiteral("password"), true, {Command::PdfText, Command::PdfCheck}},
+        {QStringLiteral("timeout"), true, {Command::PdfText, Command::PdfCheck}},
     };
     return specs;
 }
 
-const OptionSpec *findOption(const QString &name)
+std::optional<Command> commandFromName(const QString &name);
+
+/// The spec of option `name`; when two commands use the name differently, the one of the
+/// command named so far (`positional`'s first word) wins.
+const OptionSpec *findOption(const QString &name, const QStringList &positional)
 {
+    const std::optional<Command> command = positional.isEmpty() ? std::nullopt : commandFromName(positional.constFirst());
+    const OptionSpec *first = nullptr;
     for (const OptionSpec &spec : optionSpecs()) {
-        if (spec.name == name)
+        if (spec.name != name)
+            continue;
+        if (command && spec.commands.contains(*command))
             return &spec;
+        if (!first)
+            first = &spec;
     }
-    return nullptr;
+    return first;
 }
 
 std::optional<Command> commandFromName(const QString &name)
@@ -94,6 +113,8 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::Annotate;
     if (name == u"annotations")
         return Command::Annotations;
+    if (const std::optional<Command> pdf = pdfCommandFromName(name))
+        return pdf;
     return std::nullopt;
 }
 
@@ -114,6 +135,16 @@ QString commandName(Command command)
     case Command::Export: return QStringLiteral("export");
     case Command::Annotate: return QStringLiteral("annotate");
     case Command::Annotations: return QStringLiteral("annotations");
+                return failure(error);
+    case Command::Attach:
+    case Command::Detach:
+    case Command::Attachments:
+    case Command::LinkPdfs:
+    case Command::VerifyQuotes:
+    case Command::IndexPdfs:
+    case Command::PdfSearch:
+    case Command::PdfText:
+    case Command::PdfCheck: return pdfCommandName(command);
     case Command::Help: break;
     }
     return QStringLiteral("help");
@@ -164,7 +195,7 @@ ParseResult parseArguments(const QStringList &arguments)
         } else {
             return failure(QStringLiteral("unknown option '%1'").arg(argument));
         }
-        const OptionSpec *spec = findOption(name);
+        const OptionSpec *spec = findOption(name, positional);
         if (!spec)
             return failure(QStringLiteral("unknown option '--%1'").arg(name));
         QString value;
@@ -252,6 +283,9 @@ ParseResult parseArguments(const QStringList &arguments)
             result.filter = *filter;
         } else if (isAnnotationOption(spec.name)) {
             if (const QString error = annotationOption(spec.name, option.value, result); !error.isEmpty())
+        break;
+        } else if (isPdfOption(spec.name) && !(spec.name == u"link" && spec.takesValue)) {
+            if (const QString error = pdfOption(spec.name, option.value, result); !error.isEmpty())
                 return failure(error);
         } else if (const QString error = reviewOption(spec.name, option.value, result); !error.isEmpty()) {
             return failure(error);
@@ -315,6 +349,17 @@ ParseResult parseArguments(const QStringList &arguments)
             return failure(QStringLiteral("'export --format studies' writes a folder: give it with -o DIR"));
         if (result.byteOrderMark && *result.exportFormat != ExportFormat::Csv)
             return failure(QStringLiteral("option '--bom' applies to '--format csv' only"));
+    case Command::Attach:
+    case Command::Detach:
+    case Command::Attachments:
+    case Command::LinkPdfs:
+    case Command::VerifyQuotes:
+    case Command::IndexPdfs:
+    case Command::PdfSearch:
+    case Command::PdfText:
+    case Command::PdfCheck:
+        if (const QString error = pdfCommand(result, positional); !error.isEmpty())
+            return failure(error);
         break;
     case Command::List:
     case Command::Help:

@@ -14,7 +14,8 @@ namespace mgreview::cli {
 
 enum class Command {
     Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix,
-    Export, Annotate, Annotations
+    Export, Annotate, Annotations,
+    Attach, Detach, Attachments, LinkPdfs, VerifyQuotes, IndexPdfs, PdfSearch, PdfText, PdfCheck
 };
 
 /// A parsed command line: the global options, the command and its own options.
@@ -59,6 +60,13 @@ struct Arguments {
     std::optional<int> conclusion; ///< annotate --conclusion N
     QString annotationFormat; ///< annotations --format (list: table|json|csv; export: markdown|csv|jsonld)
     QString inputFile;  ///< annotations import FILE
+    // PDFs (docs/pdfs.md): attach, detach, attachments, link-pdfs, verify-quotes, pdf-text…
+    QString file;        ///< attach ID FILE, link-pdfs DIR, pdf-text FILE, pdf-check FILE
+    QString label;       ///< attach --label; detach ID SHA|LABEL
+    bool linkInPlace = false; ///< attach/link-pdfs --link: keep the file where it is
+    bool dryRun = false; ///< link-pdfs --dry-run
+    QString password;    ///< pdf-text/pdf-check --password
+    int timeoutSeconds = 120; ///< pdf-text/pdf-check --timeout: give up on a PDF after this long
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

@@ -228,10 +228,11 @@ TEST_F(MigrationTest, FourToFiveAddsAppendOnlyReviewTables)
 
 TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
 {
+    // Every step, one at a time (steps 6-8 hold PDFs, annotations and imports).
     QStringList versions;
-    for (int v = 1; v <= Migrations::latestVersion(); ++v) {
-        migrateTo(v);
-        versions.append(QString::number(v));
+    for (int version = 1; version <= Migrations::latestVersion(); ++version) {
+        migrateTo(version);
+        versions.append(QString::number(version));
     }
     const QString schemaSql
         = QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
