@@ -4,6 +4,7 @@
 #include "independencecombo.h"
 #include "librarysession.h"
 #include "matrixui.h"
+#include "pdfui.h"
 #include "reviewpanebar.h"
 #include "reviewui.h"
 #include "rulescontroller.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_matrix = new MatrixUi(matrixParts, this);
     // The table and the evidence matrix share the left side as tabs; the pane stays right.
     m_splitter->addWidget(m_matrix->tabs());
+    m_pdf = new PdfUi({ this, m_matrix->tabs(), m_matrix->viewMenu() }, this);
     // The review bar ("Assess funding…") sits on top of the pane it is about.
     auto *paneBox = new QWidget(m_splitter);
     auto *paneLayout = new QVBoxLayout(paneBox);
@@ -148,6 +150,8 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_pdf->openAction());
+    file->addSeparator();
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());
     file->addSeparator();
@@ -339,7 +343,8 @@ bool MainWindow::isSearchSettled() const
 
 bool MainWindow::isSettled() const
 {
-    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled();
+    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled()
+        && m_pdf->isSettled();
 }
 
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)

@@ -26,6 +26,7 @@ class ConclusionPane;
 class IndependenceCombo;
 class LibrarySession;
 class MatrixUi;
+class PdfUi;
 class ReviewUi;
 class RulesUi;
 class SearchController;
@@ -92,6 +93,8 @@ public:
     MatrixUi *matrix() const { return m_matrix; }
     /// Funding review: profile, Assess funding…, undo stack, conflicts, agreement, exports.
     ReviewUi *review() const { return m_review; }
+    /// The PDF tab: viewer, File ▸ Open PDF…, evidence and annotation requests.
+    PdfUi *pdf() const { return m_pdf; }
 
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
@@ -132,6 +135,7 @@ private:
     RulesUi *m_rules = nullptr;
     MatrixUi *m_matrix = nullptr;
     ReviewUi *m_review = nullptr;
+    PdfUi *m_pdf = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;
