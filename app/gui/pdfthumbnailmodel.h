@@ -32,6 +32,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
     bool hasThumbnail(int page) const;
+    /// No thumbnail asked for and not yet delivered.
+    bool isIdle() const { return m_asked.isEmpty(); }
 
 private:
     void onRendered(const PdfRenderedPage &page);

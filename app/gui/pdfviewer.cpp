@@ -15,7 +15,9 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QPainter>
 #include <QStyle>
+#include <QStyledItemDelegate>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -23,7 +25,26 @@ namespace mgreview::gui {
 
 namespace {
 enum StackPage { DocumentPage = 0, MessagePage = 1, PasswordPage = 2 };
-}
+
+// The page being read gets a frame; the usual selection tint would hide its thumbnail.
+class ThumbnailDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem plain = option;
+        plain.state &= ~(QStyle::State_Selected | QStyle::State_HasFocus);
+        QStyledItemDelegate::paint(painter, plain, index);
+        if (option.state & QStyle::State_Selected) {
+            painter->save();
+            painter->setPen(QPen(option.palette.highlight(), 3));
+            painter->drawRoundedRect(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3);
+            painter->restore();
+        }
+    }
+};
+} // namespace
 
 PdfViewer::PdfViewer(QWidget *parent)
     : QWidget(parent),
@@ -40,6 +61,10 @@ PdfViewer::PdfViewer(QWidget *parent)
     setObjectName(QStringLiteral("pdfViewer"));
     m_thumbnails->setObjectName(QStringLiteral("pdfThumbnails"));
     m_thumbnails->setModel(m_thumbnailModel);
+    m_thumbnails->setItemDelegate(new ThumbnailDelegate(m_thumbnails));
+    QPalette shelf = m_thumbnails->palette(); // The pages' grey, so white thumbnails stand out.
+    shelf.setColor(QPalette::Base, QColor(0xd5, 0xd8, 0xdd));
+    m_thumbnails->setPalette(shelf);
     m_thumbnails->setViewMode(QListView::IconMode);
     m_thumbnails->setFlow(QListView::TopToBottom);
     m_thumbnails->setWrapping(false);
@@ -48,7 +73,6 @@ PdfViewer::PdfViewer(QWidget *parent)
     m_thumbnails->setSpacing(6);
     m_thumbnails->setIconSize(QSize(PdfThumbnailModel::kWidth, PdfThumbnailModel::kWidth * 3 / 2));
     m_thumbnails->setMinimumWidth(PdfThumbnailModel::kWidth + 36);
-    m_thumbnails->setMaximumWidth(PdfThumbnailModel::kWidth + 60);
     m_thumbnailModel->setDevicePixelRatio(devicePixelRatioF());
 
     m_banner->setObjectName(QStringLiteral("pdfWarning"));
@@ -64,8 +88,10 @@ PdfViewer::PdfViewer(QWidget *parent)
     documentLayout->addWidget(m_view, 1);
     m_splitter->addWidget(m_thumbnails);
     m_splitter->addWidget(documentArea);
+    m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({ PdfThumbnailModel::kWidth + 40, 100'000 });
 
     m_messageLabel->setObjectName(QStringLiteral("pdfMessage"));
     m_messageLabel->setWordWrap(true);
@@ -90,6 +116,10 @@ PdfViewer::PdfViewer(QWidget *parent)
     connect(m_renderer, &PdfRenderer::searchFinished, this, &PdfViewer::onSearchFinished);
     connect(m_view, &PdfPageView::currentPageChanged, this, [this](int page) {
         updatePageBox(page);
+        // The thumbnail of the page being read is marked and kept in sight.
+        const QModelIndex thumbnail = m_thumbnailModel->index(page);
+        m_thumbnails->setCurrentIndex(thumbnail);
+        m_thumbnails->scrollTo(thumbnail);
         Q_EMIT currentPageChanged(page + 1);
     });
     connect(m_view, &PdfPageView::zoomChanged, this, &PdfViewer::updateZoomBox);
@@ -148,7 +178,8 @@ void PdfViewer::buildToolBar()
     });
     m_toolbar->addSeparator();
 
-    add(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom out"), QKeySequence::ZoomOut, [this] { m_view->zoomOut(); });
+    QAction *zoomOut = add(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom out"), QKeySequence::ZoomOut,
+        [this] { m_view->zoomOut(); });
     m_zoomBox = new QComboBox(m_toolbar);
     m_zoomBox->setObjectName(QStringLiteral("pdfZoomBox"));
     m_zoomBox->addItem(tr("Fit width"));
@@ -166,7 +197,13 @@ void PdfViewer::buildToolBar()
             m_view->setZoom(m_zoomBox->itemData(index).toDouble());
         updateZoomBox();
     });
-    add(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom in"), QKeySequence::ZoomIn, [this] { m_view->zoomIn(); });
+    QAction *zoomIn = add(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom in"), QKeySequence::ZoomIn,
+        [this] { m_view->zoomIn(); });
+    // Without an icon theme a plain sign reads better than the words.
+    if (zoomOut->icon().isNull())
+        zoomOut->setIconText(QStringLiteral("−"));
+    if (zoomIn->icon().isNull())
+        zoomIn->setIconText(QStringLiteral("+"));
     m_toolbar->addSeparator();
     m_showThumbnails = add(s->standardIcon(QStyle::SP_FileDialogListView), tr("Thumbnails"), QKeySequence(),
         [this](bool on) { m_thumbnails->setVisible(on); });
@@ -490,7 +527,7 @@ bool PdfViewer::isSettled() const
         return false;
     if (m_problem != PdfOpenProblem::None || m_path.isEmpty())
         return true;
-    return m_view->isSettled() && !m_findRunning;
+    return m_view->isSettled() && !m_findRunning && m_thumbnailModel->isIdle();
 }
 
 } // namespace mgreview::gui
