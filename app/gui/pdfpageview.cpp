@@ -241,12 +241,20 @@ bool PdfPageView::isSettled() const
     });
 }
 
+QString PdfPageView::pageNote(int page) const
+{
+    if (!m_broken.contains(page) && !m_failed.contains(page))
+        return {};
+    const QString reason = m_failed.value(page);
+    return reason.isEmpty() ? tr("Page %1 could not be displayed: it is damaged.").arg(page + 1) : reason;
+}
+
 void PdfPageView::onRendered(const PdfRenderedPage &page)
 {
     if (page.thumbnail || page.page < 0 || page.page >= m_layout.pageCount())
         return;
     if (page.failed) {
-        m_failed.insert(page.page);
+        m_failed.insert(page.page, page.note);
         viewport()->update();
         return;
     }
@@ -352,9 +360,9 @@ void PdfPageView::paintPage(QPainter &painter, int page, const QRect &rect)
         painter.setRenderHint(QPainter::SmoothPixmapTransform, scaled);
         painter.drawImage(QRectF(rect), image, QRectF(image.rect()));
     } else {
-        QString note = m_broken.contains(page) || m_failed.contains(page)
-            ? tr("Page %1 could not be displayed: it is damaged.").arg(page + 1)
-            : tr("Rendering page %1…").arg(page + 1);
+        QString note = pageNote(page);
+        if (note.isEmpty())
+            note = tr("Rendering page %1…").arg(page + 1);
         painter.setPen(m_failed.contains(page) || m_broken.contains(page) ? QColor(0xa0, 0x30, 0x20) : Qt::gray);
         painter.drawText(rect.adjusted(12, 12, -12, -12), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, note);
     }

@@ -68,6 +68,8 @@ public:
 
     /// True when every page in view is drawn (or known to be broken).
     bool isSettled() const;
+    /// The note a page shows instead of its picture, or empty while it is (or can be) drawn.
+    QString pageNote(int page) const;
     PdfPageCache &cache() { return m_cache; }
     const PdfPageLayout &layout() const { return m_layout; }
     /// The pixel width asked of the worker for a page at the current zoom and screen.
@@ -114,7 +116,7 @@ private:
     PdfPageCache m_cache;
     ZoomMode m_mode = ZoomMode::FitWidth;
     QHash<int, QImage> m_shown; ///< Images of the pages in view, even when the cache could not keep them.
-    QSet<int> m_failed; ///< Pages Poppler could not draw.
+    QHash<int, QString> m_failed; ///< Pages Poppler could not draw, with the reason (may be empty).
     QSet<int> m_broken; ///< Pages Poppler could not parse at all.
     QHash<int, QVector<PdfWord>> m_words;
     QSet<int> m_textAsked;

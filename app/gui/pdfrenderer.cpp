@@ -1,13 +1,23 @@
 #include "pdfrenderer.h"
 
+#include "pdfopener.h"
+
 #include <QThread>
 
 namespace mgreview::gui {
 
-PdfRenderer::PdfRenderer(QObject *parent)
-    : QObject(parent), m_thread(new QThread(this)), m_worker(new PdfRenderWorker)
+PdfRenderer::PdfRenderer(QObject *parent) : QObject(parent)
 {
+    startWorker();
+}
+
+void PdfRenderer::startWorker()
+{
+    // The thread has no QObject parent: a stuck one is abandoned and deletes itself later.
+    m_thread = new QThread;
+    m_worker = new PdfRenderWorker;
     m_thread->setObjectName(QStringLiteral("PdfRenderWorker"));
+    m_worker->setRenderTimeLimit(m_renderTimeLimit);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
 
@@ -42,15 +52,50 @@ PdfRenderer::PdfRenderer(QObject *parent)
     m_thread->start();
 }
 
+bool PdfRenderer::isWorkerStuck() const
+{
+    // Poppler checks for abort between drawing operations; a single malformed operation (a
+    // giant image) can still run for minutes. Well past the time limit, the worker is stuck.
+    return m_worker->busyForMs() > m_renderTimeLimit + 5'000;
+}
+
+void PdfRenderer::abandonWorker()
+{
+    qCWarning(lcPdfViewer) << "a PDF render worker is stuck in Poppler; leaving it to finish on its own";
+    ++m_abandonedWorkers;
+    disconnect(m_worker, nullptr, this, nullptr);
+    m_worker->postClose(); // When Poppler returns, the worker closes its document and ends.
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_thread->quit();
+    m_thread = nullptr;
+    m_worker = nullptr;
+}
+
+void PdfRenderer::setRenderTimeLimit(int ms)
+{
+    m_renderTimeLimit = ms;
+    m_worker->setRenderTimeLimit(ms);
+}
+
 PdfRenderer::~PdfRenderer()
 {
+    if (isWorkerStuck()) {
+        abandonWorker(); // Waiting could take minutes; the thread deletes itself when done.
+        return;
+    }
     m_worker->postClose(); // Aborts a render in progress; the document closes on its thread.
     m_thread->quit();
     m_thread->wait();
+    delete m_thread;
 }
 
 quint64 PdfRenderer::open(const QString &path, const QString &password)
 {
+    if (isWorkerStuck()) {
+        // The old file's worker may never come back: the new file gets a worker of its own.
+        abandonWorker();
+        startWorker();
+    }
     ++m_serial;
     ++m_searchSerial;
     m_worker->postOpen(m_serial, path, password);

@@ -34,6 +34,14 @@ public:
 
     PdfRenderWorker *worker() const { return m_worker; }
 
+    /// See PdfRenderWorker::setRenderTimeLimit(); kept for the workers that follow.
+    void setRenderTimeLimit(int ms);
+    /// A worker busy in Poppler long past the time limit (a page whose single drawing operation
+    /// never ends). open() then starts a fresh worker and leaves the stuck one to end by itself.
+    bool isWorkerStuck() const;
+    /// Test hook: how many stuck workers were left behind.
+    int abandonedWorkers() const { return m_abandonedWorkers; }
+
 Q_SIGNALS:
     void opened(const mgreview::gui::PdfDocumentInfo &info);
     void openFailed(mgreview::gui::PdfOpenProblem problem, const QString &message);
@@ -43,8 +51,13 @@ Q_SIGNALS:
     void searchFinished(quint64 searchSerial);
 
 private:
-    QThread *m_thread;
-    PdfRenderWorker *m_worker;
+    void startWorker();
+    void abandonWorker();
+
+    QThread *m_thread = nullptr;
+    PdfRenderWorker *m_worker = nullptr;
+    int m_renderTimeLimit = 15'000;
+    int m_abandonedWorkers = 0;
     quint64 m_serial = 0;
     quint64 m_searchSerial = 0;
 };

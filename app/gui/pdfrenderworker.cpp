@@ -4,7 +4,9 @@
 
 #include <poppler-qt6.h>
 
+#include <QDeadlineTimer>
 #include <QMutexLocker>
+#include <QThread>
 
 #include <exception>
 
@@ -12,10 +14,22 @@ namespace mgreview::gui {
 
 namespace {
 
-// Poppler asks this between drawing operations; the closure carries the worker's flag.
+// Poppler asks this between drawing operations: stop when the request is stale or the page
+// has taken too long.
+struct AbortState {
+    const std::atomic_bool *abort;
+    QDeadlineTimer deadline;
+    bool timedOut = false;
+};
+
 bool shouldAbort(const QVariant &closure)
 {
-    return static_cast<const std::atomic_bool *>(closure.value<void *>())->load();
+    auto *state = static_cast<AbortState *>(closure.value<void *>());
+    if (state->abort->load())
+        return true;
+    if (state->deadline.hasExpired())
+        state->timedOut = true;
+    return state->timedOut;
 }
 
 // Text and search see a page as Poppler lays it out; a page it cannot parse has neither.
@@ -119,10 +133,24 @@ void PdfRenderWorker::postSearch(
     schedule();
 }
 
+void PdfRenderWorker::postStallForTest(int ms)
+{
+    QMutexLocker lock(&m_mutex);
+    m_stallMs = ms;
+    lock.unlock();
+    schedule();
+}
+
 void PdfRenderWorker::cancelSearch()
 {
     QMutexLocker lock(&m_mutex);
     m_search.reset();
+}
+
+qint64 PdfRenderWorker::busyForMs() const
+{
+    const qint64 started = m_jobStarted.load();
+    return started == 0 ? 0 : QDeadlineTimer::current().deadline() - started;
 }
 
 void PdfRenderWorker::schedule()
@@ -144,7 +172,10 @@ void PdfRenderWorker::pump()
     RenderJob render;
     int textPage = -1;
     std::optional<SearchJob> search;
-    if (m_openJob) {
+    int stall = std::exchange(m_stallMs, 0);
+    if (stall > 0) {
+        kind = JobKind::Stall;
+    } else if (m_openJob) {
         kind = JobKind::Open;
         open = *std::exchange(m_openJob, std::nullopt);
     } else if (m_closeJob) {
@@ -167,11 +198,15 @@ void PdfRenderWorker::pump()
     m_currentKind = kind;
     m_currentRender = render;
     m_abort = false;
+    m_jobStarted = kind == JobKind::None ? 0 : std::max<qint64>(1, QDeadlineTimer::current().deadline());
     lock.unlock();
 
     try {
         switch (kind) {
         case JobKind::None:
+            break;
+        case JobKind::Stall:
+            QThread::msleep(stall);
             break;
         case JobKind::Open:
             doOpen(open);
@@ -197,11 +232,13 @@ void PdfRenderWorker::pump()
         // Poppler does not throw by design; a bad_alloc on a huge page must still not kill the app.
         qCWarning(lcPdfViewer) << "PDF job failed:" << e.what();
         if (kind == JobKind::View || kind == JobKind::Thumbnail)
-            Q_EMIT rendered(serial, PdfRenderedPage { render.page, render.width, kind == JobKind::Thumbnail, true, {} });
+            Q_EMIT rendered(
+                serial, PdfRenderedPage { render.page, render.width, kind == JobKind::Thumbnail, true, {}, {} });
     }
 
     lock.relock();
     m_currentKind = JobKind::None;
+    m_jobStarted = 0;
     const bool more = m_openJob || m_closeJob || !m_viewJobs.isEmpty() || !m_textJobs.isEmpty() || m_search
         || !m_thumbnailJobs.isEmpty();
     m_scheduled = more;
@@ -231,13 +268,24 @@ void PdfRenderWorker::doRender(quint64 serial, const RenderJob &job, bool thumbn
             ++m_droppedViewRenders;
         return;
     }
-    PdfRenderedPage result { job.page, job.width, thumbnail, false, {} };
+    PdfRenderedPage result { job.page, job.width, thumbnail, false, {}, {} };
     const std::unique_ptr<Poppler::Page> page = m_document->page(job.page);
+    AbortState state { &m_abort, QDeadlineTimer(m_renderTimeLimit.load()) };
     if (page) {
         const QSizeF points = page->pageSizeF();
         const double dpi = points.width() > 0 ? 72.0 * job.width / points.width() : 72.0;
         result.image = page->renderToImage(dpi, dpi, -1, -1, -1, -1, Poppler::Page::Rotate0, nullptr, nullptr,
-            shouldAbort, QVariant::fromValue<void *>(&m_abort));
+            shouldAbort, QVariant::fromValue<void *>(&state));
+    }
+    if (state.timedOut) {
+        result.failed = true;
+        result.image = QImage();
+        result.note = tr("Page %1 took longer than %2 s to draw and was given up: it may be malformed.")
+                          .arg(job.page + 1)
+                          .arg(m_renderTimeLimit.load() / 1000.0);
+        qCWarning(lcPdfViewer).noquote() << m_path << "page" << job.page + 1 << "render timed out";
+        Q_EMIT rendered(serial, result);
+        return;
     }
     if (m_abort.load()) {
         // Scrolled or zoomed away while drawing: the half-drawn image is of no use.

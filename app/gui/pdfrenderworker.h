@@ -53,6 +53,15 @@ public:
     void postSearch(quint64 serial, quint64 searchSerial, const QString &text, int first, int last, bool acrossLines);
     void cancelSearch();
 
+    /// A page that takes longer than this to draw is given up (a malformed page can keep
+    /// Poppler busy for minutes); it shows blank with a note. Default 15 s.
+    void setRenderTimeLimit(int ms) { m_renderTimeLimit = ms; }
+    /// How long the job in progress has run (0 when idle). Thread-safe.
+    qint64 busyForMs() const;
+
+    /// Test hook: keeps the worker busy for `ms`, as a page stuck inside Poppler would.
+    void postStallForTest(int ms);
+
     /// Test hooks: view renders finished with an image, and view renders dropped or aborted.
     int finishedViewRenders() const { return m_finishedViewRenders.load(); }
     int droppedViewRenders() const { return m_droppedViewRenders.load(); }
@@ -79,7 +88,7 @@ private:
         QString path;
         QString password;
     };
-    enum class JobKind { None, Open, Close, View, Text, Search, Thumbnail };
+    enum class JobKind { None, Open, Close, View, Text, Search, Thumbnail, Stall };
 
     void schedule();
     void pump();
@@ -97,11 +106,14 @@ private:
     QVector<QPair<quint64, RenderJob>> m_thumbnailJobs;
     QVector<QPair<quint64, int>> m_textJobs;
     std::optional<SearchJob> m_search;
+    int m_stallMs = 0;
     bool m_scheduled = false;
     JobKind m_currentKind = JobKind::None;
     RenderJob m_currentRender;
 
     std::atomic_bool m_abort { false };
+    std::atomic_int m_renderTimeLimit { 15'000 };
+    std::atomic<qint64> m_jobStarted { 0 }; ///< Monotonic ms when the job in progress started; 0: idle.
     std::atomic_int m_finishedViewRenders { 0 };
     std::atomic_int m_droppedViewRenders { 0 };
 

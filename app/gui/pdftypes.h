@@ -33,8 +33,9 @@ struct PdfRenderedPage {
     int page = -1;
     int width = 0;
     bool thumbnail = false;
-    bool failed = false; ///< Poppler returned no image: the view paints a blank page with a note.
+    bool failed = false; ///< No image: the view paints a blank page with a note.
     QImage image;
+    QString note; ///< Why it failed, for the page's note (empty: "it is damaged").
 };
 
 } // namespace mgreview::gui
