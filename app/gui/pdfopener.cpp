@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <mutex>
 
@@ -122,8 +123,11 @@ PdfOpenResult openPdfDocument(const QString &path, const QString &password)
         if (const QString problem = headerProblem(path); !problem.isEmpty())
             return failure(path, PdfOpenProblem::NotPdf, problem);
         QString what = tr("the PDF is damaged or truncated and cannot be read");
-        if (!collector.messages.isEmpty())
-            what += tr(" (Poppler: %1)").arg(collector.messages.constFirst());
+        if (!collector.messages.isEmpty()) {
+            // "Syntax Error (287): Missing 'endstream'" → "Missing 'endstream'".
+            static const QRegularExpression prefix(QStringLiteral("^\\w*\\s*Error(\\s*\\(\\d+\\))?:\\s*"));
+            what += tr(" (Poppler says: %1)").arg(QString(collector.messages.constFirst()).remove(prefix));
+        }
         return failure(path, PdfOpenProblem::Damaged, what);
     }
     if (document->isLocked()) {

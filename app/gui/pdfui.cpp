@@ -34,9 +34,6 @@ PdfUi::PdfUi(const Parts &parts, QObject *parent) : QObject(parent), m_parts(par
         parts.window->addAction(m_show);
 
     connect(m_viewer, &PdfViewer::documentOpened, this, [this](const QString &path, int pages) {
-        const int tab = m_parts.tabs->indexOf(m_viewer);
-        m_parts.tabs->setTabText(tab, tr("PDF: %1").arg(QFileInfo(path).fileName()));
-        m_parts.tabs->setTabToolTip(tab, QDir::toNativeSeparators(path));
         m_parts.window->statusBar()->showMessage(
             tr("%1 opened: %n page(s).", nullptr, pages).arg(QFileInfo(path).fileName()), 10'000);
     });
@@ -54,6 +51,10 @@ PdfUi::PdfUi(const Parts &parts, QObject *parent) : QObject(parent), m_parts(par
 void PdfUi::openPdf(const QString &path, int page, const QString &find, const QString &password)
 {
     m_viewer->openFile(path, password);
+    // The tab names the file even when it cannot be shown: the message below says why.
+    const int tab = m_parts.tabs->indexOf(m_viewer);
+    m_parts.tabs->setTabText(tab, tr("PDF: %1").arg(QFileInfo(path).fileName()));
+    m_parts.tabs->setTabToolTip(tab, QDir::toNativeSeparators(path));
     if (page > 0)
         m_viewer->goToPage(page);
     if (!find.isEmpty())

@@ -164,6 +164,7 @@ void PdfViewer::buildToolBar()
     m_pageBox = new QSpinBox(m_toolbar);
     m_pageBox->setObjectName(QStringLiteral("pdfPageBox"));
     m_pageBox->setRange(0, 0);
+    m_pageBox->setSpecialValueText(QStringLiteral(" ")); // No "0" without a document.
     m_pageBox->setButtonSymbols(QAbstractSpinBox::NoButtons);
     m_pageBox->setAlignment(Qt::AlignRight);
     m_pageBox->setKeyboardTracking(false);
@@ -282,6 +283,7 @@ void PdfViewer::onOpened(const PdfDocumentInfo &info)
     m_loading = false;
     m_problem = PdfOpenProblem::None;
     m_stack->setCurrentIndex(DocumentPage);
+    m_toolbar->setEnabled(true);
     m_banner->setText(info.warning);
     m_banner->setVisible(!info.warning.isEmpty());
     m_thumbnailModel->setDocument(info);
@@ -302,6 +304,7 @@ void PdfViewer::onOpenFailed(PdfOpenProblem problem, const QString &message)
     if (problem == PdfOpenProblem::PasswordNeeded || problem == PdfOpenProblem::WrongPassword) {
         m_passwordPanel->ask(QFileInfo(m_path).fileName(), problem == PdfOpenProblem::WrongPassword);
         m_stack->setCurrentIndex(PasswordPage);
+        m_toolbar->setEnabled(false);
         Q_EMIT passwordRequired(m_path, problem == PdfOpenProblem::WrongPassword);
         return;
     }
@@ -313,6 +316,7 @@ void PdfViewer::showMessage(const QString &text)
 {
     m_messageLabel->setText(text);
     m_stack->setCurrentIndex(MessagePage);
+    m_toolbar->setEnabled(false); // Nothing to page, zoom or find in.
 }
 
 QString PdfViewer::warning() const
