@@ -220,7 +220,7 @@ void PdfViewer::buildToolBar()
     m_toolbar->addWidget(m_findField);
     connect(m_findField, &QLineEdit::returnPressed, this, [this] {
         // Enter again on the same text goes to the next hit, as in a browser.
-        if (m_view->hitCount() > 0 && !m_highlightSearch && m_findField->text() == m_pendingFind)
+        if (m_view->hitCount() > 0 && !m_highlightSearch && m_findField->text() == m_lastFind)
             findNext();
         else
             find(m_findField->text());
@@ -255,6 +255,13 @@ void PdfViewer::openFile(const QString &path, const QString &password)
     m_path = path;
     m_password = password;
     m_loading = true;
+    // Wishes for the previous file do not carry over (openPdf() sets its own after this).
+    m_pendingPage = 0;
+    m_pendingFind.clear();
+    m_pendingHighlightPage = -1;
+    m_pendingHighlightText.clear();
+    m_pendingRects = {};
+    m_lastFind.clear();
     m_problem = PdfOpenProblem::None;
     m_message.clear();
     m_findRunning = false;
@@ -347,14 +354,24 @@ void PdfViewer::applyPending()
 {
     if (m_pendingPage > 0)
         m_view->goToPage(std::exchange(m_pendingPage, 0) - 1);
-    if (!m_pendingHighlightText.isEmpty())
-        highlight(std::exchange(m_pendingHighlightPage, -1), std::exchange(m_pendingHighlightText, QString()));
+    if (m_pendingRects.first > 0) {
+        const auto [page, rects] = std::exchange(m_pendingRects, {});
+        highlight(page, rects);
+    }
+    if (!m_pendingHighlightText.isEmpty()) {
+        const int page = std::exchange(m_pendingHighlightPage, -1);
+        highlight(page, std::exchange(m_pendingHighlightText, QString()));
+    }
     else if (!m_pendingFind.isEmpty())
-        find(m_pendingFind);
+        find(std::exchange(m_pendingFind, QString()));
 }
 
 void PdfViewer::highlight(int page, const QVector<QRectF> &rects)
 {
+    if (m_loading) {
+        m_pendingRects = { page, rects };
+        return;
+    }
     m_view->setHighlights(page - 1, rects);
     if (!rects.isEmpty())
         m_view->revealRect(page - 1, rects.constFirst());
@@ -383,9 +400,11 @@ void PdfViewer::clearHighlight()
 
 void PdfViewer::find(const QString &text)
 {
-    m_pendingFind = text;
-    if (m_loading)
+    if (m_loading) {
+        m_pendingFind = text;
         return;
+    }
+    m_lastFind = text;
     m_view->clearHits();
     m_highlightSearch = false;
     if (m_findField->text() != text)

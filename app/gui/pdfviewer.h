@@ -54,7 +54,8 @@ public:
     /// Goes to a page (1-based, clamped); before the file is open, once it is.
     void goToPage(int page);
 
-    /// Highlights rectangles of a page (points, 72 dpi, top left origin) and shows them.
+    /// Highlights rectangles of a page (points, 72 dpi, top left origin) and shows them;
+    /// called while a file opens, once it is open.
     void highlight(int page, const QVector<QRectF> &rects);
     /// Finds `text` (across line breaks) on `page` (1-based; 0: any page), highlights it and
     /// goes there; emits highlightFinished(page, found) — e.g. for "go to the quote".
@@ -139,6 +140,8 @@ private:
     QString m_pendingFind;
     int m_pendingHighlightPage = -1;
     QString m_pendingHighlightText;
+    QPair<int, QVector<QRectF>> m_pendingRects { 0, {} };
+    QString m_lastFind; ///< The text of the hits shown (Enter on it again: next hit).
     quint64 m_findSerial = 0;
     bool m_findRunning = false;
     bool m_highlightSearch = false; ///< The running search is highlight(text), not find().

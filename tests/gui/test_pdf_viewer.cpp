@@ -276,6 +276,27 @@ TEST_F(PdfViewerTest, HighlightTextGoesToTheQuote)
     EXPECT_EQ(m_viewer->currentPage(), 2);
 }
 
+TEST_F(PdfViewerTest, WishesMadeWhileOpeningApplyOnceItIsOpenAndNotToTheNextFile)
+{
+    QSignalSpy opened(m_viewer.get(), &PdfViewer::documentOpened);
+    m_viewer->openFile(samplePath());
+    m_viewer->highlight(4, QVector<QRectF> { QRectF(72, 300, 120, 12) }); // As "go to the quote" would.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !opened.isEmpty(); }, kTimeout));
+    waitSettled();
+    EXPECT_EQ(m_viewer->currentPage(), 4);
+    EXPECT_EQ(m_viewer->pageView()->highlights(3).size(), 1);
+
+    QSignalSpy finished(m_viewer.get(), &PdfViewer::findFinished);
+    m_viewer->openFile(samplePath(markedPaper(), QStringLiteral("a.pdf")));
+    m_viewer->find(QStringLiteral("zygomorphic"));
+    m_viewer->openFile(samplePath(markedPaper(), QStringLiteral("b.pdf"))); // Changed one's mind.
+    waitSettled();
+    QTest::qWait(200);
+    EXPECT_TRUE(finished.isEmpty()) << "a find asked for a.pdf ran on b.pdf";
+    EXPECT_EQ(m_viewer->hitCount(), 0);
+    EXPECT_TRUE(m_viewer->pageView()->highlights(3).isEmpty());
+}
+
 TEST_F(PdfViewerTest, MouseSelectionCopiesTheWordsAndOffersThemAsEvidence)
 {
     openAndWait(samplePath());
