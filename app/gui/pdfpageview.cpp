@@ -5,8 +5,6 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QContextMenuEvent>
-#include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
 
@@ -41,6 +39,7 @@ PdfPageView::PdfPageView(PdfRenderer *renderer, QWidget *parent) : QAbstractScro
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     verticalScrollBar()->setSingleStep(24);
     horizontalScrollBar()->setSingleStep(24);
+    buildActions();
     connect(renderer, &PdfRenderer::rendered, this, &PdfPageView::onRendered);
     connect(renderer, &PdfRenderer::textReady, this, &PdfPageView::onText);
 }
@@ -402,111 +401,6 @@ void PdfPageView::emitCurrentPage()
         m_lastCurrentPage = page;
         Q_EMIT currentPageChanged(page);
     }
-}
-
-void PdfPageView::wheelEvent(QWheelEvent *event)
-{
-    if (event->modifiers() & Qt::ControlModifier) {
-        if (event->angleDelta().y() > 0)
-            zoomIn();
-        else if (event->angleDelta().y() < 0)
-            zoomOut();
-        event->accept();
-        return;
-    }
-    QAbstractScrollArea::wheelEvent(event);
-}
-
-void PdfPageView::keyPressEvent(QKeyEvent *event)
-{
-    const int page = currentPage();
-    if (event->matches(QKeySequence::Copy)) {
-        copySelection();
-    } else if (event->matches(QKeySequence::ZoomIn)
-        || (event->modifiers() & Qt::ControlModifier && event->key() == Qt::Key_Equal)) {
-        zoomIn();
-    } else if (event->matches(QKeySequence::ZoomOut)) {
-        zoomOut();
-    } else if (event->key() == Qt::Key_Home || event->matches(QKeySequence::MoveToStartOfDocument)) {
-        goToPage(0);
-    } else if (event->key() == Qt::Key_End || event->matches(QKeySequence::MoveToEndOfDocument)) {
-        goToPage(pageCount() - 1);
-    } else if (event->key() == Qt::Key_PageDown || event->key() == Qt::Key_Space) {
-        verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepAdd);
-    } else if (event->key() == Qt::Key_PageUp) {
-        verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepSub);
-    } else if (event->key() == Qt::Key_Right && horizontalScrollBar()->maximum() == 0) {
-        goToPage(page + 1);
-    } else if (event->key() == Qt::Key_Left && horizontalScrollBar()->maximum() == 0) {
-        goToPage(page - 1);
-    } else if (event->key() == Qt::Key_Escape && m_selection.focus >= 0) {
-        clearSelection();
-    } else {
-        QAbstractScrollArea::keyPressEvent(event);
-        return;
-    }
-    event->accept();
-}
-
-void PdfPageView::mousePressEvent(QMouseEvent *event)
-{
-    if (event->button() != Qt::LeftButton)
-        return QAbstractScrollArea::mousePressEvent(event);
-    setFocus(Qt::MouseFocusReason);
-    clearSelection();
-    const QPoint content = toContent(event->position().toPoint());
-    const int page = m_layout.pageAtY(content.y());
-    if (page < 0 || !m_layout.pageRect(page).adjusted(-8, -8, 8, 8).contains(content))
-        return;
-    // The drag selects from the word under the press; words come from the worker (asked for
-    // when the page came into view).
-    const int word = pdfselection::wordAt(m_words.value(page), m_layout.toPagePoints(page, content));
-    m_selection = { page, word, -1 };
-}
-
-void PdfPageView::mouseMoveEvent(QMouseEvent *event)
-{
-    if (!(event->buttons() & Qt::LeftButton) || m_selection.page < 0 || m_selection.anchor < 0)
-        return QAbstractScrollArea::mouseMoveEvent(event);
-    const QPoint content = toContent(event->position().toPoint());
-    const int word = pdfselection::wordAt(
-        m_words.value(m_selection.page), m_layout.toPagePoints(m_selection.page, content));
-    if (word != m_selection.focus) {
-        m_selection.focus = word;
-        viewport()->update();
-        Q_EMIT selectionChanged(word >= 0);
-    }
-}
-
-void PdfPageView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    const QPoint content = toContent(event->position().toPoint());
-    const int page = m_layout.pageAtY(content.y());
-    if (page < 0 || !m_layout.pageRect(page).contains(content))
-        return;
-    const int word = pdfselection::wordAt(m_words.value(page), m_layout.toPagePoints(page, content));
-    if (word >= 0)
-        selectWords(page, word, word);
-}
-
-void PdfPageView::contextMenuEvent(QContextMenuEvent *event)
-{
-    const QString text = selectedText();
-    const int page = m_selection.page;
-    QMenu menu(this);
-    QAction *copy = menu.addAction(tr("&Copy"), this, &PdfPageView::copySelection);
-    copy->setShortcut(QKeySequence::Copy);
-    menu.addSeparator();
-    QAction *evidence = menu.addAction(tr("Use as funding &evidence"), this, [this, page] {
-        Q_EMIT evidenceSelected(selectedEvidenceText(), page + 1);
-    });
-    QAction *annotate = menu.addAction(tr("&Annotate…"), this, [this, page] {
-        Q_EMIT annotateRequested(selectedEvidenceText(), page + 1,
-            pdfselection::boxes(m_words.value(page), m_selection.anchor, m_selection.focus));
-    });
-    for (QAction *action : { copy, evidence, annotate })
-        action->setEnabled(!text.isEmpty());
-    menu.exec(event->globalPos());
 }
 
 } // namespace mgreview::gui

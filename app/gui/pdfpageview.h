@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QSet>
 
+class QAction;
+
 namespace mgreview::gui {
 
 class PdfRenderer;
@@ -15,6 +17,7 @@ class PdfRenderer;
 /// The pages of one PDF in a continuous, scrollable column. Paints what the render worker
 /// delivered (a placeholder until then), find hits, highlights and the text selection; asks
 /// the renderer for exactly the pages in view (plus one ahead) whenever they change.
+/// (Input handling — keys, wheel, mouse selection, context menu — is in pdfpageviewinput.cpp.)
 class PdfPageView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -65,6 +68,10 @@ public:
     QVector<PdfWord> words(int page) const { return m_words.value(page); }
     bool hasWords(int page) const { return m_words.contains(page); }
     void copySelection() const;
+    /// The context menu's actions, enabled while text is selected (also for tests).
+    QAction *copyAction() const { return m_copyAction; }
+    QAction *evidenceAction() const { return m_evidenceAction; }
+    QAction *annotateAction() const { return m_annotateAction; }
 
     /// True when every page in view is drawn (or known to be broken).
     bool isSettled() const;
@@ -101,6 +108,7 @@ private:
         int focus = -1;
     };
 
+    void buildActions();
     void applyZoom(double zoom, bool keepPlace = true);
     void updateScrollBars();
     void requestVisible();
@@ -125,6 +133,9 @@ private:
     QHash<int, QVector<QRectF>> m_highlights;
     Selection m_selection;
     int m_lastCurrentPage = -1;
+    QAction *m_copyAction = nullptr;
+    QAction *m_evidenceAction = nullptr;
+    QAction *m_annotateAction = nullptr;
 };
 
 } // namespace mgreview::gui

@@ -333,15 +333,23 @@ TEST_F(PdfViewerTest, MouseSelectionCopiesTheWordsAndOffersThemAsEvidence)
 
     // The evidence text joins lines; the page is 1-based.
     EXPECT_EQ(view->selectedEvidenceText(), samplePaperKeywords());
+    // The context menu's actions pass the selection on with its 1-based page.
     QSignalSpy evidence(m_viewer.get(), &PdfViewer::evidenceSelected);
-    Q_EMIT view->evidenceSelected(view->selectedEvidenceText(), view->selectionPage() + 1);
+    QSignalSpy annotate(m_viewer.get(), &PdfViewer::annotateRequested);
+    ASSERT_TRUE(view->evidenceAction()->isEnabled());
+    view->evidenceAction()->trigger();
     ASSERT_EQ(evidence.size(), 1);
     EXPECT_EQ(evidence.constFirst().at(0).toString(), samplePaperKeywords());
     EXPECT_EQ(evidence.constFirst().at(1).toInt(), 1);
+    view->annotateAction()->trigger();
+    ASSERT_EQ(annotate.size(), 1);
+    EXPECT_EQ(annotate.constFirst().at(1).toInt(), 1);
+    EXPECT_EQ(annotate.constFirst().at(2).value<QVector<QRectF>>().size(), 6);
 
     // A click elsewhere clears the selection.
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, start);
     EXPECT_TRUE(m_viewer->selectedText().isEmpty());
+    EXPECT_FALSE(view->evidenceAction()->isEnabled());
 }
 
 TEST_F(PdfViewerTest, SelectionAcrossLinesBreaksLinesForCopyAndJoinsThemForEvidence)
