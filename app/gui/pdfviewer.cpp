@@ -105,10 +105,12 @@ PdfViewer::PdfViewer(QWidget *parent)
     connect(m_view, &PdfPageView::zoomChanged, this, &PdfViewer::updateZoomBox);
     connect(m_view, &PdfPageView::evidenceSelected, this, &PdfViewer::evidenceSelected);
     connect(m_view, &PdfPageView::annotateRequested, this, &PdfViewer::annotateRequested);
-    connect(m_thumbnails, &QListView::clicked, this, [this](const QModelIndex &index) {
+    const auto openThumbnail = [this](const QModelIndex &index) {
         m_view->goToPage(index.row());
         m_view->setFocus(Qt::OtherFocusReason);
-    });
+    };
+    connect(m_thumbnails, &QListView::clicked, this, openThumbnail);
+    connect(m_thumbnails, &QListView::activated, this, openThumbnail); // Enter on a thumbnail.
     connect(m_passwordPanel, &PdfPasswordPanel::passwordEntered, this,
         [this](const QString &password) { openFile(m_path, password); });
     connect(m_passwordPanel, &PdfPasswordPanel::cancelled, this, [this] {
