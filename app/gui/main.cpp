@@ -1,6 +1,7 @@
 // mgreview: parses the command line and wires the main window; features live in mgreview_gui.
 #include "commandline.h"
 #include "mainwindow.h"
+#include "pdfui.h"
 #include "matrixui.h"
 #include "independencecombo.h"
 #include "annotationui.h"
@@ -107,6 +108,8 @@ int main(int argc, char **argv)
         window.annotations()->showNotes();
     if (options->showAgreement)
         window.review()->showAgreement();
+    if (!options->openPdf.isEmpty())
+        window.pdf()->openPdf(options->openPdf, options->pdfPage, options->pdfFind);
     if (options->openFilter) {
         // Once the counts are known; the list stays open for a screenshot.
         QObject::connect(&window, &MainWindow::libraryLoaded, window.independenceCombo(),

@@ -6,6 +6,7 @@
 #include "independencecombo.h"
 #include "librarysession.h"
 #include "matrixui.h"
+#include "pdfui.h"
 #include "reviewpanebar.h"
 #include "reviewui.h"
 #include "rulescontroller.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_matrix = new MatrixUi(matrixParts, this);
     // The table and the evidence matrix share the left side as tabs; the pane stays right.
     m_splitter->addWidget(m_matrix->tabs());
+    m_pdf = new PdfUi({ this, m_matrix->tabs(), m_matrix->viewMenu() }, this);
     // The review bar ("Assess funding…") sits on top of the pane it is about.
     auto *paneBox = new QWidget(m_splitter);
     auto *paneLayout = new QVBoxLayout(paneBox);
@@ -165,6 +167,8 @@ void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_export->exportAction());
+    file->addAction(m_pdf->openAction());
+    file->addSeparator();
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());
     file->addMenu(m_annotations->fileMenu());
@@ -365,7 +369,8 @@ bool MainWindow::isSearchSettled() const
 bool MainWindow::isSettled() const
 {
     return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled()
-        && m_annotations->isSettled();
+        && m_annotations->isSettled()
+        && m_pdf->isSettled();
 }
 
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)

@@ -28,6 +28,7 @@ class IndependenceCombo;
 class LibrarySession;
 class ExportUi;
 class MatrixUi;
+class PdfUi;
 class ReviewUi;
 class RulesUi;
 class SearchController;
@@ -98,6 +99,8 @@ public:
     ExportUi *exporter() const { return m_export; }
     /// Annotations: Highlight…, the highlights in the pane, the Notes view.
     AnnotationUi *annotations() const { return m_annotations; }
+    /// The PDF tab: viewer, File ▸ Open PDF…, evidence and annotation requests.
+    PdfUi *pdf() const { return m_pdf; }
 
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
@@ -144,6 +147,7 @@ private:
     ExportUi *m_export = nullptr;
     ReviewUi *m_review = nullptr;
     AnnotationUi *m_annotations = nullptr;
+    PdfUi *m_pdf = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;
