@@ -1,9 +1,12 @@
 #include "mainwindow.h"
 
+#include "annotationui.h"
 #include "conclusionpane.h"
+#include "exportui.h"
 #include "independencecombo.h"
 #include "librarysession.h"
 #include "matrixui.h"
+#include "pdfui.h"
 #include "reviewpanebar.h"
 #include "reviewui.h"
 #include "rulescontroller.h"
@@ -84,6 +87,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_matrix = new MatrixUi(matrixParts, this);
     // The table and the evidence matrix share the left side as tabs; the pane stays right.
     m_splitter->addWidget(m_matrix->tabs());
+    m_pdf = new PdfUi({ this, m_matrix->tabs(), m_matrix->viewMenu() }, this);
     // The review bar ("Assess funding…") sits on top of the pane it is about.
     auto *paneBox = new QWidget(m_splitter);
     auto *paneLayout = new QVBoxLayout(paneBox);
@@ -109,6 +113,19 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     rulesParts.search = m_searchController;
     rulesParts.rememberRulesFile = m_options.persistLayout;
     m_rules = new RulesUi(rulesParts, this);
+    ExportUi::Parts exportParts;
+    exportParts.window = this;
+    exportParts.session = m_session;
+    exportParts.independence = m_independence;
+    exportParts.search = m_searchController;
+    m_export = new ExportUi(exportParts, this);
+
+    AnnotationUi::Parts annotationParts;
+    annotationParts.window = this;
+    annotationParts.session = m_session;
+    annotationParts.pane = m_pane;
+    annotationParts.review = m_review;
+    m_annotations = new AnnotationUi(annotationParts, this);
 
     // The rules file's errors sit right above the table they affect, without blocking anything.
     auto *central = new QWidget(this);
@@ -131,6 +148,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_review, &ReviewUi::studyReviewLoaded, this, &MainWindow::showStudy);
     connect(m_session, &LibrarySession::studyLoadFailed, this, &MainWindow::onStudyLoadFailed);
     connect(m_rules->controller(), &RulesController::studiesReclassified, this, &MainWindow::onStudiesReclassified);
+    connect(this, &MainWindow::studyShown, m_annotations, &AnnotationUi::setShownStudy);
 
     resize(1400, 860);
     if (m_options.persistLayout)
@@ -148,8 +166,12 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_export->exportAction());
+    file->addAction(m_pdf->openAction());
+    file->addSeparator();
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());
+    file->addMenu(m_annotations->fileMenu());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -210,6 +232,7 @@ void MainWindow::onLibraryOpened()
     m_pane->showMessage(tr("Select a study to read its conclusions."));
     m_rules->controller()->libraryOpened();
     m_review->libraryOpened();
+    m_annotations->libraryOpened();
     Q_EMIT libraryLoaded();
 
     if (!m_pendingSelect.isEmpty())
@@ -284,6 +307,12 @@ void MainWindow::replaceStudyRows(const QVector<StudySummary> &rows)
     onStudiesReclassified(rows, nullptr);
 }
 
+void MainWindow::replaceSearchIndex(
+    const QVector<StudySummary> &rows, const std::shared_ptr<const StudySearchIndex> &searchIndex)
+{
+    onStudiesReclassified(rows, searchIndex);
+}
+
 void MainWindow::reloadShownStudy()
 {
     if (m_loaded && !m_shownId.isEmpty())
@@ -339,7 +368,9 @@ bool MainWindow::isSearchSettled() const
 
 bool MainWindow::isSettled() const
 {
-    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled();
+    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled()
+        && m_annotations->isSettled()
+        && m_pdf->isSettled();
 }
 
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)

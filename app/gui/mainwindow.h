@@ -22,10 +22,13 @@ struct Suggestion;
 
 namespace mgreview::gui {
 
+class AnnotationUi;
 class ConclusionPane;
 class IndependenceCombo;
 class LibrarySession;
+class ExportUi;
 class MatrixUi;
+class PdfUi;
 class ReviewUi;
 class RulesUi;
 class SearchController;
@@ -92,12 +95,22 @@ public:
     MatrixUi *matrix() const { return m_matrix; }
     /// Funding review: profile, Assess funding…, undo stack, conflicts, agreement, exports.
     ReviewUi *review() const { return m_review; }
+    /// File ▸ Export studies… (RIS, BibTeX, CSV, JSON, studies/ folder).
+    ExportUi *exporter() const { return m_export; }
+    /// Annotations: Highlight…, the highlights in the pane, the Notes view.
+    AnnotationUi *annotations() const { return m_annotations; }
+    /// The PDF tab: viewer, File ▸ Open PDF…, evidence and annotation requests.
+    PdfUi *pdf() const { return m_pdf; }
 
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
     void replaceStudyRows(const QVector<mgreview::StudySummary> &rows);
     /// Reads the shown study again (its review or who is reading changed).
     void reloadShownStudy();
+    /// New rows and a new search index for the same studies (e.g. after a note changed, so
+    /// search finds it): the search runs again, the selection stays.
+    void replaceSearchIndex(const QVector<mgreview::StudySummary> &rows,
+        const std::shared_ptr<const mgreview::StudySearchIndex> &searchIndex);
 
 Q_SIGNALS:
     void libraryLoaded();
@@ -131,7 +144,10 @@ private:
     SearchController *m_searchController;
     RulesUi *m_rules = nullptr;
     MatrixUi *m_matrix = nullptr;
+    ExportUi *m_export = nullptr;
     ReviewUi *m_review = nullptr;
+    AnnotationUi *m_annotations = nullptr;
+    PdfUi *m_pdf = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;

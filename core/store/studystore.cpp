@@ -1,5 +1,6 @@
 #include "store/studystore.h"
 
+#include "annotations/annotationsearch.h"
 #include "model/independence.h"
 #include "review/reviewoutcome.h"
 #include "store/database.h"
@@ -240,7 +241,10 @@ bool StudyStore::updateOne(QSqlDatabase &db, const Study &study, const QString &
     }
     const qint64 key = q.value(0).toLongLong();
     q.finish();
-    return m_database.fullText().upsert(db, key, searchableText(study), error);
+    // A study's annotations are searched with it (annotations/annotationsearch.h).
+    SearchableText indexed = searchableText(study);
+    return appendAnnotationSearchText(db, study.id, &indexed, error) &&
+           m_database.fullText().upsert(db, key, indexed, error);
 }
 
 bool StudyStore::update(const Study &study, QString *error)
