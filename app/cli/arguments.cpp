@@ -135,7 +135,6 @@ QString commandName(Command command)
     case Command::Export: return QStringLiteral("export");
     case Command::Annotate: return QStringLiteral("annotate");
     case Command::Annotations: return QStringLiteral("annotations");
-                return failure(error);
     case Command::Attach:
     case Command::Detach:
     case Command::Attachments:
@@ -283,7 +282,7 @@ ParseResult parseArguments(const QStringList &arguments)
             result.filter = *filter;
         } else if (isAnnotationOption(spec.name)) {
             if (const QString error = annotationOption(spec.name, option.value, result); !error.isEmpty())
-        break;
+                return failure(error);
         } else if (isPdfOption(spec.name) && !(spec.name == u"link" && spec.takesValue)) {
             if (const QString error = pdfOption(spec.name, option.value, result); !error.isEmpty())
                 return failure(error);
@@ -349,6 +348,7 @@ ParseResult parseArguments(const QStringList &arguments)
             return failure(QStringLiteral("'export --format studies' writes a folder: give it with -o DIR"));
         if (result.byteOrderMark && *result.exportFormat != ExportFormat::Csv)
             return failure(QStringLiteral("option '--bom' applies to '--format csv' only"));
+        break;
     case Command::Attach:
     case Command::Detach:
     case Command::Attachments:
