@@ -28,6 +28,8 @@ class IndependenceCombo;
 class LibrarySession;
 class ExportUi;
 class MatrixUi;
+class PdfIndexUi;
+class PdfStudyUi;
 class PdfUi;
 class ReviewUi;
 class RulesUi;
@@ -101,6 +103,10 @@ public:
     AnnotationUi *annotations() const { return m_annotations; }
     /// The PDF tab: viewer, File ▸ Open PDF…, evidence and annotation requests.
     PdfUi *pdf() const { return m_pdf; }
+    /// The study's PDFs: attach, detach, the pane's PDF section, quote checks, evidence wiring.
+    PdfStudyUi *pdfStudy() const { return m_pdfStudy; }
+    /// Background PDF indexing with its status-bar progress.
+    PdfIndexUi *pdfIndexing() const { return m_pdfIndex; }
 
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
@@ -148,6 +154,8 @@ private:
     ReviewUi *m_review = nullptr;
     AnnotationUi *m_annotations = nullptr;
     PdfUi *m_pdf = nullptr;
+    PdfIndexUi *m_pdfIndex = nullptr;
+    PdfStudyUi *m_pdfStudy = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;
