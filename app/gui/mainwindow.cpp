@@ -180,6 +180,7 @@ void MainWindow::buildActions()
     file->addAction(m_export->exportAction());
     file->addAction(m_pdf->openAction());
     file->addAction(m_pdfIndex->indexAction());
+    file->addAction(m_pdfStudy->linkAction());
     file->addSeparator();
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());

@@ -3,6 +3,7 @@
 #include "annotationcontroller.h"
 #include "annotationui.h"
 #include "conclusionpane.h"
+#include "linkpdfsdialog.h"
 #include "librarysession.h"
 #include "mainwindow.h"
 #include "pdfindexui.h"
@@ -25,9 +26,11 @@
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -97,6 +100,10 @@ PdfStudyUi::PdfStudyUi(const Parts &parts, QObject *parent)
     m_openAtConclusion->setToolTip(
         tr("Open the study's PDF at the page of its verified conclusion (page 1 when none is verified)"));
     connect(m_openAtConclusion, &QAction::triggered, this, &PdfStudyUi::openAtConclusion);
+    m_link = new QAction(tr("&Link PDFs from Folder…"), this);
+    m_link->setObjectName(QStringLiteral("linkPdfs"));
+    m_link->setToolTip(tr("Attach the PDFs of a folder to the studies whose DOI or title they carry"));
+    connect(m_link, &QAction::triggered, this, &PdfStudyUi::chooseFolderAndLink);
     updateActions();
 
     connect(m_section, &PanePdfSection::openRequested, this, &PdfStudyUi::openPdfAt);
@@ -404,6 +411,108 @@ void PdfStudyUi::onAnnotate(const QString &path, const QString &text, int page)
                     else
                         message(tr("Not annotated: %1").arg(outcome.error), true);
                 });
+        });
+}
+
+LinkPdfsDialog *PdfStudyUi::linkDialog() const
+{
+    return m_linkDialog;
+}
+
+void PdfStudyUi::chooseFolderAndLink()
+{
+    const QString folder = QFileDialog::getExistingDirectory(m_parts.window, tr("Link PDFs from folder"));
+    if (!folder.isEmpty())
+        scanFolder(folder);
+}
+
+void PdfStudyUi::scanFolder(const QString &folder)
+{
+    if (!m_parts.session->isOpen())
+        return;
+    struct Scan {
+        QVector<PdfLinkResult> results;
+        QString error;
+    };
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    auto *progress = new QProgressDialog(tr("Reading the PDFs of %1…").arg(QDir::toNativeSeparators(folder)),
+        tr("Cancel"), 0, 0, m_parts.window);
+    progress->setObjectName(QStringLiteral("linkPdfsProgress"));
+    progress->setWindowTitle(tr("Link PDFs from folder"));
+    progress->setMinimumDuration(400);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+    QPointer<QProgressDialog> watcher(progress);
+    message(tr("Reading the PDFs of %1…").arg(QDir::toNativeSeparators(folder)));
+    ++m_pending;
+    m_parts.session
+        ->run([folder, cancel, watcher, this](const Database &database) {
+            Scan scan;
+            auto report = [watcher, this](int done, int total) {
+                QMetaObject::invokeMethod(this, [watcher, done, total] {
+                    if (watcher) {
+                        watcher->setMaximum(total);
+                        watcher->setValue(done);
+                    }
+                });
+            };
+            if (auto results = PdfLinker(database).scan(folder, &scan.error, cancel.get(), report))
+                scan.results = *results;
+            else if (scan.error.isEmpty())
+                scan.error = tr("the folder could not be read");
+            if (*cancel)
+                scan.error = tr("cancelled");
+            return scan;
+        })
+        .then(this, [this, folder, progress](const Scan &scan) {
+            --m_pending;
+            progress->deleteLater();
+            Q_EMIT scanFinished(scan.results, scan.error);
+            if (!scan.error.isEmpty()) {
+                message(tr("Link PDFs from %1: %2").arg(QDir::toNativeSeparators(folder), scan.error), true);
+                return;
+            }
+            message(tr("%1 PDFs read in %2.").arg(scan.results.size()).arg(QDir::toNativeSeparators(folder)));
+            if (m_linkDialog)
+                m_linkDialog->close();
+            m_linkDialog = new LinkPdfsDialog(folder, scan.results, m_parts.window);
+            m_linkDialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(m_linkDialog, &QDialog::accepted, this, [this, dialog = m_linkDialog] {
+                applyLinks(dialog->model()->results(), dialog->storage());
+            });
+            m_linkDialog->open();
+        });
+}
+
+void PdfStudyUi::applyLinks(QVector<PdfLinkResult> results, AttachmentStorage storage)
+{
+    ++m_pending;
+    m_parts.session
+        ->run([input = std::move(results), storage](const Database &database) {
+            QVector<PdfLinkResult> results = input;
+            PdfLinker(database).apply(results, storage);
+            // The attachments made, to index them.
+            QVector<Attachment> attached;
+            QString error;
+            for (const PdfLinkResult &r : std::as_const(results)) {
+                if (!r.attached)
+                    continue;
+                const QString sha = AttachmentStore::sha256OfFile(r.file, &error);
+                if (auto list = AttachmentStore(database).attachments(r.studyId, &error))
+                    for (const Attachment &a : *list)
+                        if (a.sha256 == sha)
+                            attached.append(a);
+            }
+            return std::make_pair(results, attached);
+        })
+        .then(this, [this](const std::pair<QVector<PdfLinkResult>, QVector<Attachment>> &done) {
+            --m_pending;
+            message(done.second.size() == 1 ? tr("Linked 1 PDF.") : tr("Linked %1 PDFs.").arg(done.second.size()));
+            if (m_parts.indexing && !done.second.isEmpty())
+                m_parts.indexing->index(done.second);
+            refresh();
+            Q_EMIT linkFinished(done.first);
         });
 }
 

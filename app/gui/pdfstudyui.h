@@ -2,8 +2,10 @@
 
 #include "panepdfsection.h"
 #include "pdf/attachment.h"
+#include "pdf/pdflinker.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QRectF>
 #include <QStringList>
 #include <QVector>
@@ -18,6 +20,7 @@ class ConclusionPane;
 class LibrarySession;
 class MainWindow;
 class PdfIndexUi;
+class LinkPdfsDialog;
 class PdfUi;
 class ReviewUi;
 class StudyTableView;
@@ -49,6 +52,8 @@ public:
     PanePdfSection *section() const { return m_section; }
     QAction *attachAction() const { return m_attach; }
     QAction *openAtConclusionAction() const { return m_openAtConclusion; }
+    /// File ▸ Link PDFs from folder…
+    QAction *linkAction() const { return m_link; }
 
     /// The pane shows this study now (empty: none).
     void setShownStudy(const QString &studyId);
@@ -66,6 +71,12 @@ public:
     void checkQuotes();
     /// Opens the shown study's PDF at the page of its verified conclusion (page 1 without one).
     void openAtConclusion();
+    /// File ▸ Link PDFs from folder…: a folder dialog, then scanFolder().
+    void chooseFolderAndLink();
+    /// Scans a folder on the I/O thread (progress with cancel), then shows LinkPdfsDialog;
+    /// when the user confirms, the matched PDFs are attached and indexed.
+    void scanFolder(const QString &folder);
+    LinkPdfsDialog *linkDialog() const;
     /// Opens a PDF at a page and highlights `text` there.
     void openPdfAt(const QString &path, int page, const QString &text);
 
@@ -78,6 +89,10 @@ Q_SIGNALS:
     /// Attaching ended: the attachments made and one message per file that failed.
     void attachFinished(const QVector<mgreview::Attachment> &attached, const QStringList &errors);
     void stateChanged();
+    /// A folder scan ended (error set when it failed or was cancelled).
+    void scanFinished(const QVector<mgreview::PdfLinkResult> &results, const QString &error);
+    /// Linking ended: the results with `attached` set.
+    void linkFinished(const QVector<mgreview::PdfLinkResult> &results);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -87,11 +102,14 @@ private:
     void onAnnotate(const QString &path, const QString &text, int page);
     void message(const QString &text, bool error = false);
     void updateActions();
+    void applyLinks(QVector<mgreview::PdfLinkResult> results, mgreview::AttachmentStorage storage);
 
     Parts m_parts;
     PanePdfSection *m_section;
     QAction *m_attach;
     QAction *m_openAtConclusion;
+    QAction *m_link;
+    QPointer<LinkPdfsDialog> m_linkDialog;
     QString m_shownStudy;
     quint64 m_generation = 0;
     int m_pending = 0;

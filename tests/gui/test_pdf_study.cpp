@@ -4,6 +4,7 @@
 #include "test_review_support.h"
 
 #include "conclusionpane.h"
+#include "linkpdfsdialog.h"
 #include "matrixui.h"
 #include "panepdfsection.h"
 #include "pdfindexui.h"
@@ -13,7 +14,11 @@
 
 #include "support/viewerpdfs.h"
 
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QDropEvent>
+#include <QProgressBar>
+#include <QTableView>
 #include <QFile>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -254,4 +259,130 @@ TEST(PdfStudy, FromTheMatrixAStudyOpensItsPdfAtTheVerifiedConclusion)
     ASSERT_TRUE(waitUntil([&] { return !highlighted.isEmpty() && window.isSettled(); }));
     EXPECT_EQ(window.pdf()->viewer()->currentPage(), 3);
     EXPECT_TRUE(highlighted.first().at(1).toBool());
+}
+
+TEST(PdfStudy, LinkPdfsFromFolderListsResultsAndLinksOnlyTheMatchedOnes)
+{
+    auto open = openSeededWindow();
+    MainWindow &window = *open->window;
+    QTemporaryDir dir;
+    SamplePaperOptions withDoi;
+    withDoi.pages = 2;
+    withDoi.insertions.insert(1, QStringLiteral("doi: 10.1002/14651858.CD009402.pub3"));
+    ASSERT_TRUE(writeSamplePaper(dir.filePath(QStringLiteral("a-with-doi.pdf")), withDoi));
+    SamplePaperOptions plain;
+    plain.pages = 2;
+    ASSERT_TRUE(writeSamplePaper(dir.filePath(QStringLiteral("b-plain.pdf")), plain));
+    {
+        QFile f(dir.filePath(QStringLiteral("c-broken.pdf")));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("%PDF-1.4\n garbage");
+    }
+
+    QSignalSpy scanned(window.pdfStudy(), &PdfStudyUi::scanFinished);
+    window.pdfStudy()->scanFolder(dir.path());
+    ASSERT_TRUE(waitUntil([&] { return !scanned.isEmpty() && window.pdfStudy()->linkDialog(); }, 60'000));
+    LinkPdfsDialog *dialog = window.pdfStudy()->linkDialog();
+    LinkResultsModel *model = dialog->model();
+    ASSERT_EQ(model->rowCount(), 3);
+    EXPECT_EQ(model->index(0, LinkResultsModel::FileColumn).data().toString(), QStringLiteral("a-with-doi.pdf"));
+    EXPECT_EQ(model->index(0, LinkResultsModel::ResultColumn).data().toString(), QStringLiteral("matched"));
+    EXPECT_EQ(model->index(0, LinkResultsModel::StudyColumn).data().toString(), kStudy);
+    EXPECT_EQ(model->index(1, LinkResultsModel::ResultColumn).data().toString(), QStringLiteral("unmatched"));
+    EXPECT_EQ(model->index(2, LinkResultsModel::ResultColumn).data().toString(), QStringLiteral("unreadable"));
+    EXPECT_EQ(model->matchedCount(), 1);
+    EXPECT_EQ(dialog->table()->model(), model);
+
+    QSignalSpy linked(window.pdfStudy(), &PdfStudyUi::linkFinished);
+    dialog->accept();
+    ASSERT_TRUE(waitUntil([&] { return !linked.isEmpty() && window.isSettled(); }, 60'000));
+    const auto results = linked.first().at(0).value<QVector<PdfLinkResult>>();
+    ASSERT_EQ(results.size(), 3);
+    EXPECT_TRUE(results[0].attached);
+    EXPECT_FALSE(results[1].attached);
+    EXPECT_FALSE(results[2].attached);
+    selectAndReadPane(window, kStudy);
+    PanePdfSection *section = window.pdfStudy()->section();
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && indexed(section); }, 60'000));
+    EXPECT_EQ(section->state().attachments.first().originalName, QStringLiteral("a-with-doi.pdf"));
+}
+
+TEST(PdfStudy, AmbiguousResultsAreShownAndNeverCountedForLinking)
+{
+    PdfLinkResult ambiguous;
+    ambiguous.file = QStringLiteral("/tmp/x.pdf");
+    ambiguous.outcome = PdfLinkResult::Outcome::Ambiguous;
+    ambiguous.candidates = { QStringLiteral("a_study"), QStringLiteral("b_study") };
+    LinkPdfsDialog dialog(QStringLiteral("/tmp"), { ambiguous });
+    EXPECT_EQ(dialog.model()->matchedCount(), 0);
+    EXPECT_EQ(dialog.model()->index(0, LinkResultsModel::ResultColumn).data().toString(),
+        QStringLiteral("ambiguous — not linked"));
+    EXPECT_EQ(dialog.model()->index(0, LinkResultsModel::StudyColumn).data().toString(), QStringLiteral("a_study, b_study"));
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    EXPECT_FALSE(ok->isEnabled());
+}
+
+TEST(PdfStudy, IndexPdfsRunsInTheBackgroundWithProgressAndCancel)
+{
+    auto open = openSeededWindow();
+    MainWindow &window = *open->window;
+    QTemporaryDir dir;
+    const QString pdf = writePaperWithConclusion(dir);
+    selectAndReadPane(window, kStudy);
+    PdfIndexUi *indexing = window.pdfIndexing();
+    ASSERT_TRUE(waitUntil([&] { return indexing->indexAction()->isEnabled(); }));
+    EXPECT_FALSE(indexing->progressBar()->isVisible());
+    QSignalSpy finished(indexing, &PdfIndexUi::finished);
+    window.pdfStudy()->attachFiles(kStudy, { pdf });
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty() && window.isSettled(); }, 60'000));
+    EXPECT_EQ(finished.first().at(0).toInt(), 1);
+    EXPECT_FALSE(indexing->progressBar()->isVisible());
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("indexed")) ||
+                !window.pdfStudy()->lastMessage().isEmpty());
+    // File ▸ Index PDFs with nothing pending ends at once with nothing indexed.
+    finished.clear();
+    indexing->indexAction()->trigger();
+    ASSERT_TRUE(waitUntil([&] { return !finished.isEmpty(); }, 60'000));
+    EXPECT_EQ(finished.first().at(0).toInt(), 0);
+    EXPECT_FALSE(finished.first().at(2).toBool());
+}
+
+/// Renders the documentation screenshots when MGREVIEW_DOC_SCREENSHOTS names a folder.
+TEST(PdfStudy, DocumentationScreenshots)
+{
+    const QString out = qEnvironmentVariable("MGREVIEW_DOC_SCREENSHOTS");
+    if (out.isEmpty())
+        GTEST_SKIP() << "set MGREVIEW_DOC_SCREENSHOTS=docs/screenshots to render pane-pdfs.png and link-pdfs.png";
+    auto open = openSeededWindow();
+    MainWindow &window = *open->window;
+    QTemporaryDir dir;
+    const QString pdf = writePaperWithConclusion(dir, QStringLiteral("TEST-DOCUMENT-garrison2020.pdf"));
+    selectAndReadPane(window, kStudy);
+    window.pdfStudy()->attachFiles(kStudy, { pdf });
+    PanePdfSection *section = window.pdfStudy()->section();
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && indexed(section); }, 60'000));
+    window.pdfStudy()->checkQuotes();
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && !section->state().checks.isEmpty(); }, 60'000));
+    window.show();
+    QTest::qWait(200);
+    EXPECT_TRUE(window.grab().save(QDir(out).filePath(QStringLiteral("pane-pdfs.png"))));
+
+    QTemporaryDir folder;
+    SamplePaperOptions withDoi;
+    withDoi.pages = 2;
+    withDoi.insertions.insert(1, QStringLiteral("doi: 10.1002/14651858.CD009402.pub3"));
+    ASSERT_TRUE(writeSamplePaper(folder.filePath(QStringLiteral("TEST-DOCUMENT-with-doi.pdf")), withDoi));
+    SamplePaperOptions plain;
+    plain.pages = 2;
+    ASSERT_TRUE(writeSamplePaper(folder.filePath(QStringLiteral("TEST-DOCUMENT-no-doi.pdf")), plain));
+    QFile broken(folder.filePath(QStringLiteral("TEST-DOCUMENT-truncated.pdf")));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("%PDF-1.4\n truncated");
+    broken.close();
+    window.pdfStudy()->scanFolder(folder.path());
+    ASSERT_TRUE(waitUntil([&] { return window.pdfStudy()->linkDialog() && window.isSettled(); }, 60'000));
+    LinkPdfsDialog *dialog = window.pdfStudy()->linkDialog();
+    QTest::qWait(200);
+    EXPECT_TRUE(dialog->grab().save(QDir(out).filePath(QStringLiteral("link-pdfs.png"))));
+    dialog->reject();
 }
