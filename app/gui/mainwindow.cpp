@@ -7,6 +7,7 @@
 #include "librarysession.h"
 #include "matrixui.h"
 #include "pdfindexui.h"
+#include "pdfsearchui.h"
 #include "pdfstudyui.h"
 #include "pdfui.h"
 #include "reviewpanebar.h"
@@ -26,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -135,6 +137,8 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
         m_options.errorDialogs };
     m_pdfStudy = new PdfStudyUi(pdfParts, this);
     paneLayout->addWidget(m_pdfStudy->section());
+    m_pdfSearch = new PdfSearchUi(this, m_session, m_pdfStudy, this);
+    m_matrix->viewMenu()->addAction(m_pdfSearch->dock()->toggleViewAction());
 
     // The rules file's errors sit right above the table they affect, without blocking anything.
     auto *central = new QWidget(this);
@@ -159,6 +163,8 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_rules->controller(), &RulesController::studiesReclassified, this, &MainWindow::onStudiesReclassified);
     connect(this, &MainWindow::studyShown, m_annotations, &AnnotationUi::setShownStudy);
     connect(this, &MainWindow::studyShown, m_pdfStudy, &PdfStudyUi::setShownStudy);
+    connect(m_searchController, &SearchController::applied, m_pdfSearch, &PdfSearchUi::search);
+    connect(m_pdfIndex, &PdfIndexUi::finished, this, [this] { m_pdfSearch->search(m_searchController->appliedQuery()); });
 
     resize(1400, 860);
     if (m_options.persistLayout)
@@ -386,7 +392,8 @@ bool MainWindow::isSettled() const
 {
     return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled()
         && m_annotations->isSettled()
-        && m_pdf->isSettled() && m_pdfStudy->isSettled();
+        && m_pdf->isSettled() && m_pdfStudy->isSettled()
+        && m_pdfSearch->isSettled();
 }
 
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)

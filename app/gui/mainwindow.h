@@ -29,6 +29,7 @@ class LibrarySession;
 class ExportUi;
 class MatrixUi;
 class PdfIndexUi;
+class PdfSearchUi;
 class PdfStudyUi;
 class PdfUi;
 class ReviewUi;
@@ -107,6 +108,8 @@ public:
     PdfStudyUi *pdfStudy() const { return m_pdfStudy; }
     /// Background PDF indexing with its status-bar progress.
     PdfIndexUi *pdfIndexing() const { return m_pdfIndex; }
+    /// "Found in PDFs": the PDF pages holding the search words.
+    PdfSearchUi *pdfSearch() const { return m_pdfSearch; }
 
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
@@ -156,6 +159,7 @@ private:
     PdfUi *m_pdf = nullptr;
     PdfIndexUi *m_pdfIndex = nullptr;
     PdfStudyUi *m_pdfStudy = nullptr;
+    PdfSearchUi *m_pdfSearch = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;

@@ -8,6 +8,7 @@
 #include "matrixui.h"
 #include "panepdfsection.h"
 #include "pdfindexui.h"
+#include "pdfsearchui.h"
 #include "pdfstudyui.h"
 #include "pdfui.h"
 #include "pdfviewer.h"
@@ -16,7 +17,10 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QDropEvent>
+#include <QListView>
+#include <QStandardItemModel>
 #include <QProgressBar>
 #include <QTableView>
 #include <QFile>
@@ -385,4 +389,33 @@ TEST(PdfStudy, DocumentationScreenshots)
     QTest::qWait(200);
     EXPECT_TRUE(dialog->grab().save(QDir(out).filePath(QStringLiteral("link-pdfs.png"))));
     dialog->reject();
+}
+
+TEST(PdfStudy, SearchListsThePdfPagesThatHoldTheWordsAndOpensThem)
+{
+    auto open = openSeededWindow();
+    MainWindow &window = *open->window;
+    QTemporaryDir dir;
+    SamplePaperOptions options;
+    options.pages = 3;
+    options.insertions.insert(2, QStringLiteral("The zyxquartz protocol was followed."));
+    const QString pdf = dir.filePath(QStringLiteral("rare-word.pdf"));
+    ASSERT_TRUE(writeSamplePaper(pdf, options));
+    selectAndReadPane(window, kStudy);
+    window.pdfStudy()->attachFiles(kStudy, { pdf });
+    PanePdfSection *section = window.pdfStudy()->section();
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && indexed(section); }, 60'000));
+
+    window.setSearchText(QStringLiteral("zyxquartz"));
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && window.pdfSearch()->model()->rowCount() == 1; }))
+        << window.pdfSearch()->model()->rowCount();
+    const QString hit = window.pdfSearch()->model()->index(0, 0).data().toString();
+    EXPECT_TRUE(hit.startsWith(kStudy + QStringLiteral(" — full text (rare-word.pdf), p. 2"))) << hit.toStdString();
+    EXPECT_TRUE(window.pdfSearch()->dock()->isVisibleTo(&window));
+
+    window.pdfSearch()->openHit(0);
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && window.pdf()->isViewerShown()
+                                    && window.pdf()->viewer()->currentPage() == 2; }));
+    window.setSearchText(QString());
+    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && window.pdfSearch()->model()->rowCount() == 0; }));
 }
