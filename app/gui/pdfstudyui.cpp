@@ -96,7 +96,7 @@ PdfStudyUi::PdfStudyUi(const Parts &parts, QObject *parent)
     connect(m_attach, &QAction::triggered, this, &PdfStudyUi::chooseAndAttach);
     m_openAtConclusion = new QAction(tr("Open PDF at its &Conclusion"), this);
     m_openAtConclusion->setObjectName(QStringLiteral("openPdfAtConclusion"));
-    m_openAtConclusion->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openAtConclusion->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_openAtConclusion->setToolTip(
         tr("Open the study's PDF at the page of its verified conclusion (page 1 when none is verified)"));
     connect(m_openAtConclusion, &QAction::triggered, this, &PdfStudyUi::openAtConclusion);
