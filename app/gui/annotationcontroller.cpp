@@ -133,6 +133,17 @@ void AnnotationController::create(const QString &studyId, int conclusion, int st
         std::move(done));
 }
 
+void AnnotationController::createOnPdfPage(const QString &studyId, const QString &pdfSha256, int page,
+    const QString &pageText, int start, int end, const QString &tag, const QString &note, const QString &author,
+    std::function<void(const AnnotationOutcome &)> done)
+{
+    change(
+        [=](AnnotationService &service, QString *error) {
+            return service.createOnPdfPage(studyId, pdfSha256, page, pageText, start, end, tag, note, author, error);
+        },
+        std::move(done));
+}
+
 void AnnotationController::edit(const QString &id, const QString &author, const std::optional<QString> &tag,
     const std::optional<QString> &note, std::function<void(const AnnotationOutcome &)> done)
 {

@@ -54,6 +54,11 @@ public:
 
     void create(const QString &studyId, int conclusion, int start, int end, const QString &tag, const QString &note,
         const QString &author, std::function<void(const AnnotationOutcome &)> done);
+    /// Highlights [start, end) of a PDF page whose extracted text is `pageText` (issue 6: the
+    /// viewer's "Annotate" on a selection).
+    void createOnPdfPage(const QString &studyId, const QString &pdfSha256, int page, const QString &pageText, int start,
+        int end, const QString &tag, const QString &note, const QString &author,
+        std::function<void(const AnnotationOutcome &)> done);
     /// Changes tag and/or note (nullopt: unchanged).
     void edit(const QString &id, const QString &author, const std::optional<QString> &tag,
         const std::optional<QString> &note, std::function<void(const AnnotationOutcome &)> done);

@@ -6,6 +6,9 @@
 #include "independencecombo.h"
 #include "librarysession.h"
 #include "matrixui.h"
+#include "pdfindexui.h"
+#include "pdfsearchui.h"
+#include "pdfstudyui.h"
 #include "pdfui.h"
 #include "reviewpanebar.h"
 #include "reviewui.h"
@@ -24,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -127,6 +131,15 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     annotationParts.review = m_review;
     m_annotations = new AnnotationUi(annotationParts, this);
 
+    // The study's PDFs: a section under the pane, attach/detach, indexing in the status bar.
+    m_pdfIndex = new PdfIndexUi(this, m_session, this);
+    PdfStudyUi::Parts pdfParts { this, m_session, m_table, m_pane, m_pdf, m_review, m_annotations, m_pdfIndex,
+        m_options.errorDialogs };
+    m_pdfStudy = new PdfStudyUi(pdfParts, this);
+    paneLayout->addWidget(m_pdfStudy->section());
+    m_pdfSearch = new PdfSearchUi(this, m_session, m_pdfStudy, this);
+    m_matrix->viewMenu()->addAction(m_pdfSearch->dock()->toggleViewAction());
+
     // The rules file's errors sit right above the table they affect, without blocking anything.
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -149,6 +162,9 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_session, &LibrarySession::studyLoadFailed, this, &MainWindow::onStudyLoadFailed);
     connect(m_rules->controller(), &RulesController::studiesReclassified, this, &MainWindow::onStudiesReclassified);
     connect(this, &MainWindow::studyShown, m_annotations, &AnnotationUi::setShownStudy);
+    connect(this, &MainWindow::studyShown, m_pdfStudy, &PdfStudyUi::setShownStudy);
+    connect(m_searchController, &SearchController::applied, m_pdfSearch, &PdfSearchUi::search);
+    connect(m_pdfIndex, &PdfIndexUi::finished, this, [this] { m_pdfSearch->search(m_searchController->appliedQuery()); });
 
     resize(1400, 860);
     if (m_options.persistLayout)
@@ -161,6 +177,7 @@ MainWindow::~MainWindow()
 {
     // Before the session (a child made earlier) waits for its I/O thread: stop a run.
     m_rules->controller()->cancelClassification();
+    delete m_pdfIndex; // Its indexer uses the library the session closes.
 }
 
 void MainWindow::buildActions()
@@ -168,6 +185,8 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_export->exportAction());
     file->addAction(m_pdf->openAction());
+    file->addAction(m_pdfIndex->indexAction());
+    file->addAction(m_pdfStudy->linkAction());
     file->addSeparator();
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());
@@ -189,6 +208,8 @@ void MainWindow::buildActions()
     });
 
     menuBar()->addMenu(m_matrix->viewMenu());
+    m_review->studyMenu()->addAction(m_pdfStudy->attachAction());
+    m_review->studyMenu()->addAction(m_pdfStudy->openAtConclusionAction());
     menuBar()->addMenu(m_review->studyMenu());
     menuBar()->addMenu(m_review->reviewMenu());
     menuBar()->addMenu(m_rules->menu());
@@ -233,6 +254,7 @@ void MainWindow::onLibraryOpened()
     m_rules->controller()->libraryOpened();
     m_review->libraryOpened();
     m_annotations->libraryOpened();
+    m_pdfIndex->libraryOpened();
     Q_EMIT libraryLoaded();
 
     if (!m_pendingSelect.isEmpty())
@@ -370,7 +392,8 @@ bool MainWindow::isSettled() const
 {
     return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled()
         && m_annotations->isSettled()
-        && m_pdf->isSettled();
+        && m_pdf->isSettled() && m_pdfStudy->isSettled()
+        && m_pdfSearch->isSettled();
 }
 
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)

@@ -28,6 +28,9 @@ class IndependenceCombo;
 class LibrarySession;
 class ExportUi;
 class MatrixUi;
+class PdfIndexUi;
+class PdfSearchUi;
+class PdfStudyUi;
 class PdfUi;
 class ReviewUi;
 class RulesUi;
@@ -101,6 +104,12 @@ public:
     AnnotationUi *annotations() const { return m_annotations; }
     /// The PDF tab: viewer, File ▸ Open PDF…, evidence and annotation requests.
     PdfUi *pdf() const { return m_pdf; }
+    /// The study's PDFs: attach, detach, the pane's PDF section, quote checks, evidence wiring.
+    PdfStudyUi *pdfStudy() const { return m_pdfStudy; }
+    /// Background PDF indexing with its status-bar progress.
+    PdfIndexUi *pdfIndexing() const { return m_pdfIndex; }
+    /// "Found in PDFs": the PDF pages holding the search words.
+    PdfSearchUi *pdfSearch() const { return m_pdfSearch; }
 
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
@@ -148,6 +157,9 @@ private:
     ReviewUi *m_review = nullptr;
     AnnotationUi *m_annotations = nullptr;
     PdfUi *m_pdf = nullptr;
+    PdfIndexUi *m_pdfIndex = nullptr;
+    PdfStudyUi *m_pdfStudy = nullptr;
+    PdfSearchUi *m_pdfSearch = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;

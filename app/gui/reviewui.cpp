@@ -12,6 +12,8 @@
 
 #include "model/vocabulary.h"
 
+#include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QAction>
 #include <QActionGroup>
 #include <QDir>
@@ -221,7 +223,7 @@ void ReviewUi::loadStudyReview(const Study &study, const QVector<Suggestion> &su
     });
 }
 
-void ReviewUi::openAssessForm(QString studyId)
+void ReviewUi::openAssessForm(QString studyId, const QString &evidence, int page)
 {
     if (studyId.isEmpty())
         return;
@@ -255,9 +257,15 @@ void ReviewUi::openAssessForm(QString studyId)
         });
     });
     const QString reviewer = m_profiles->current()->name;
-    m_controller->loadAssessment(studyId, [reviewer, dialog = m_assess](const AssessmentData &data) {
-        if (dialog)
-            dialog->setData(data, reviewer);
+    m_controller->loadAssessment(studyId, [reviewer, evidence, page, dialog = m_assess](const AssessmentData &data) {
+        if (!dialog)
+            return;
+        dialog->setData(data, reviewer);
+        if (!evidence.isEmpty()) {
+            dialog->evidenceEdit()->setPlainText(evidence);
+            if (page > 0)
+                dialog->pageBox()->setValue(page);
+        }
     });
     m_assess->show();
     m_assess->raise();

@@ -74,7 +74,9 @@ public:
     /// --profile NAME[:role]: sign in for this run.
     void requestProfile(const QString &name, std::optional<Role> role);
     /// Opens the Assess funding form for a study (once the library and profile are ready).
-    void openAssessForm(QString studyId); // A copy: callers pass the pending id it clears.
+    /// With `evidence` (e.g. text selected in a PDF) and its `page`, the form's evidence
+    /// fields start filled in.
+    void openAssessForm(QString studyId, const QString &evidence = {}, int page = 0); // A copy: callers pass the pending id it clears.
     void showConflicts();
     void showAgreement();
     /// Nothing pending: profile resolved, no review read or write under way, forms loaded.
