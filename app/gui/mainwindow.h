@@ -104,6 +104,8 @@ public:
     AnnotationUi *annotations() const { return m_annotations; }
     /// The PDF tab: viewer, File ▸ Open PDF…, evidence and annotation requests.
     PdfUi *pdf() const { return m_pdf; }
+    /// The open library and its I/O thread (tests queue work behind the window's own).
+    LibrarySession *session() const { return m_session; }
     /// The study's PDFs: attach, detach, the pane's PDF section, quote checks, evidence wiring.
     PdfStudyUi *pdfStudy() const { return m_pdfStudy; }
     /// Background PDF indexing with its status-bar progress.

@@ -490,12 +490,12 @@ void PdfStudyUi::applyLinks(QVector<PdfLinkResult> results, AttachmentStorage st
     ++m_pending;
     m_parts.session
         ->run([input = std::move(results), storage](const Database &database) {
-            QVector<PdfLinkResult> results = input;
-            PdfLinker(database).apply(results, storage);
+            QVector<PdfLinkResult> linked = input;
+            PdfLinker(database).apply(linked, storage);
             // The attachments made, to index them.
             QVector<Attachment> attached;
             QString error;
-            for (const PdfLinkResult &r : std::as_const(results)) {
+            for (const PdfLinkResult &r : std::as_const(linked)) {
                 if (!r.attached)
                     continue;
                 const QString sha = AttachmentStore::sha256OfFile(r.file, &error);
@@ -504,7 +504,7 @@ void PdfStudyUi::applyLinks(QVector<PdfLinkResult> results, AttachmentStorage st
                         if (a.sha256 == sha)
                             attached.append(a);
             }
-            return std::make_pair(results, attached);
+            return std::make_pair(linked, attached);
         })
         .then(this, [this](const std::pair<QVector<PdfLinkResult>, QVector<Attachment>> &done) {
             --m_pending;

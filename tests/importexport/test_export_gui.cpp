@@ -7,6 +7,7 @@
 #include "exportdialog.h"
 #include "exportui.h"
 #include "independencecombo.h"
+#include "librarysession.h"
 #include "screenshot.h"
 
 #include "importexport/csvexport.h"
@@ -18,6 +19,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -130,12 +132,19 @@ TEST(ExportGui, CancelLeavesNoFileAndAFailureKeepsTheDialogOpen)
     ASSERT_TRUE(waitUntil([&] { return window.isSettled(); }));
     QTemporaryDir scratch;
 
-    // Cancelled before the I/O thread gets to it: the export stops at its first step.
+    // Cancelled before the I/O thread gets to it: the export stops at its first step. The I/O
+    // thread is held busy until the cancel is in, so the test never races the export.
+    QSemaphore gate;
+    window.session()->run([&gate](const Database &) {
+        gate.acquire();
+        return 0;
+    });
     const QString path = scratch.filePath(QStringLiteral("cancelled.ris"));
     QSignalSpy finished(window.exporter(), &gui::ExportUi::exportFinished);
     ASSERT_TRUE(window.exporter()->startExport(path, ExportFormat::Ris));
     EXPECT_FALSE(window.exporter()->startExport(path, ExportFormat::Ris)) << "one export at a time";
     window.exporter()->cancelExport();
+    gate.release();
     ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }));
     EXPECT_FALSE(finished.at(0).at(0).toBool());
     EXPECT_TRUE(finished.at(0).at(1).toBool());
