@@ -245,6 +245,12 @@ std::optional<QVector<StudySummary>> StudyStore::summaries(QString *error) const
         if (count.exec(QStringLiteral("SELECT count(*) FROM studies")) && count.next())
             out.reserve(count.value(0).toLongLong());
     }
+    // Reviewer decisions outrank curated values and rules (core/review/reviewoutcome.h).
+    // Read first: a forward-only query must be the only one running on its connection
+    // (PostgreSQL streams its rows and loses them when another query starts).
+    const std::optional<QHash<QString, Independence>> reviewed = reviewerIndependenceByStudy(m_database, error);
+    if (!reviewed)
+        return std::nullopt;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     // Only projections: parsing 100,000 records would make opening slow.
@@ -252,10 +258,6 @@ std::optional<QVector<StudySummary>> StudyStore::summaries(QString *error) const
         *error = describeSqlError(QStringLiteral("reading the study list"), q);
         return std::nullopt;
     }
-    // Reviewer decisions outrank curated values and rules (core/review/reviewoutcome.h).
-    const std::optional<QHash<QString, Independence>> reviewed = reviewerIndependenceByStudy(m_database, error);
-    if (!reviewed)
-        return std::nullopt;
     SharedStrings shared;
     while (q.next()) {
         StudySummary s;
