@@ -66,6 +66,7 @@ bool runAdminSql(const QStringList &statements, QString *error)
             ok = false;
         } else {
             QSqlQuery q(db);
+            q.exec(QStringLiteral("SET client_min_messages = warning")); // no "drop cascades to …"
             for (const QString &sql : statements) {
                 if (!q.exec(sql)) {
                     *error = sql + QStringLiteral(": ") + q.lastError().text();
