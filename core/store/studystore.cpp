@@ -145,6 +145,70 @@ bool StudyStore::update(const Study &study, QString *error)
     return transaction.commit(error);
 }
 
+SaveResult StudyStore::update(const Study &study, int expectedVersion)
+{
+    SaveResult result;
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        result.error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
+        return result;
+    }
+    QSqlQuery q(db);
+    // The version test and the write are one statement: of two concurrent saves against
+    // the same version, the database lets exactly one through (PostgreSQL re-checks the
+    // WHERE clause after waiting for the other's row lock; SQLite has one writer at a time).
+    q.prepare(QStringLiteral(
+        "UPDATE studies SET title = :title, authors = :authors, first_author = :first_author, year = :year, "
+        "journal = :journal, doi = :doi, pmid = :pmid, design = :design, populations = :populations, "
+        "cramp_types = :cramp_types, direction = :direction, independence = :independence, "
+        "independence_link = :independence_link, independence_source = :independence_source, "
+        "independence_reason = :independence_reason, record = :record, "
+        "version = version + 1, updated_at = :updated WHERE id = :id AND version = :expected "
+        "RETURNING pk, version"));
+    bindProjections(q, study);
+    q.bindValue(QStringLiteral(":updated"), nowText());
+    q.bindValue(QStringLiteral(":id"), study.id);
+    q.bindValue(QStringLiteral(":expected"), expectedVersion);
+    if (!q.exec()) {
+        result.error = describeSqlError(QStringLiteral("saving study '%1'").arg(study.id), q);
+        return result;
+    }
+    if (!q.next()) {
+        q.finish();
+        QString error;
+        const std::optional<VersionedStudy> current = loadVersioned(study.id, &error);
+        if (!error.isEmpty()) {
+            result.error = error;
+            return result;
+        }
+        result.status = SaveResult::Status::Conflict;
+        if (current) {
+            result.version = current->version;
+            result.current = current->study;
+            result.error = QStringLiteral("study '%1' was changed by someone else since you opened it "
+                                          "(version %2, yours is %3): nothing was saved")
+                               .arg(study.id)
+                               .arg(current->version)
+                               .arg(expectedVersion);
+        } else {
+            result.error = QStringLiteral("study '%1' was removed by someone else since you opened it: "
+                                          "nothing was saved")
+                               .arg(study.id);
+        }
+        return result;
+    }
+    const qint64 key = q.value(0).toLongLong();
+    const int version = q.value(1).toInt();
+    q.finish();
+    if (!m_database.fullText().upsert(db, key, searchableText(study), &result.error) ||
+        !transaction.commit(&result.error))
+        return result;
+    result.status = SaveResult::Status::Saved;
+    result.version = version;
+    return result;
+}
+
 bool StudyStore::remove(const QString &id, QString *error)
 {
     QSqlDatabase db = m_database.connection();
@@ -180,6 +244,25 @@ std::optional<Study> StudyStore::load(const QString &id, QString *error) const
     if (!q.next())
         return std::nullopt;
     return studyFromRecordJson(q.value(0).toByteArray(), error);
+}
+
+std::optional<VersionedStudy> StudyStore::loadVersioned(const QString &id, QString *error) const
+{
+    error->clear();
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT record, version FROM studies WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = describeSqlError(QStringLiteral("reading study '%1'").arg(id), q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    const int version = q.value(1).toInt();
+    std::optional<Study> study = studyFromRecordJson(q.value(0).toByteArray(), error);
+    if (!study)
+        return std::nullopt;
+    return VersionedStudy{std::move(*study), version};
 }
 
 std::optional<QVector<Study>> StudyStore::loadAll(QString *error) const
