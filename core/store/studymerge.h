@@ -3,8 +3,8 @@
 // Field-by-field merging of two edits of one study, for a save that met a Conflict
 // (StudyStore::update(study, expectedVersion)): "see theirs, keep mine, or merge".
 //
-// Fields are the top-level keys of the study's JSON form (format/studyjson.h: "citation",
-// "funding", "conclusions", "independence", …), the units a person edits and a merge dialog
+// Fields are the top-level keys of the study's JSON form (format/studyjson.h: "title",
+// "authors", "conclusions", "independence", …), the units a person edits and a merge dialog
 // lists.
 
 #include "model/study.h"
