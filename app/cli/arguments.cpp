@@ -75,6 +75,8 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::Agreement;
     if (name == u"review")
         return Command::Review;
+    if (name == u"team")
+        return Command::Team;
     return std::nullopt;
 }
 
@@ -92,6 +94,7 @@ QString commandName(Command command)
     case Command::Agreement: return QStringLiteral("agreement");
     case Command::Review: return QStringLiteral("review");
     case Command::Matrix: return QStringLiteral("matrix");
+    case Command::Team: return QStringLiteral("team");
     case Command::Help: break;
     }
     return QStringLiteral("help");
@@ -259,6 +262,19 @@ ParseResult parseArguments(const QStringList &arguments)
         if (isBinaryMatrixFormat(result.matrixFormat) && (result.outputFile.isEmpty() || result.outputFile == u"-"))
             return failure(QStringLiteral("'matrix --format %1' writes a binary file: give it with -o FILE")
                                .arg(toString(result.matrixFormat)));
+        break;
+    case Command::Team:
+        // Team mode (docs/team-mode.md): team init | team grant USER ROLE.
+        result.subcommand = positional.isEmpty() ? QString() : positional.takeFirst();
+        if (result.subcommand == u"grant") {
+            if (positional.size() < 2)
+                return failure(QStringLiteral("'team grant' needs a database USER and a ROLE "
+                                              "(clinician, student, reviewer or editor)"));
+            result.user = positional.takeFirst();
+            result.role = positional.takeFirst();
+        } else if (result.subcommand != u"init") {
+            return failure(QStringLiteral("'team' needs a subcommand: team init, or team grant USER ROLE"));
+        }
         break;
     case Command::List:
     case Command::Help:

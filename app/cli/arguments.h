@@ -11,7 +11,7 @@
 
 namespace mgreview::cli {
 
-enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix };
+enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix, Team };
 
 /// A parsed command line: the global options, the command and its own options.
 struct Arguments {
@@ -41,6 +41,7 @@ struct Arguments {
     QString outputFile; ///< review export -o FILE
     QStringList reviewers; ///< agreement --reviewers A,B
     qint64 change = 0;  ///< review undo|redo CHANGE
+    QString user;       ///< team grant USER ROLE (the role goes to `role`)
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

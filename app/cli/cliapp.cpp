@@ -119,6 +119,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Agreement:
     case Command::Review:
     case Command::Matrix:
+    case Command::Team:
         break;
     }
 
@@ -136,6 +137,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Agreement: return runAgreement(context);
     case Command::Review: return runReview(context);
     case Command::Matrix: return runMatrix(context);
+    case Command::Team: return runTeam(context);
     case Command::RulesCheck:
     case Command::Help:
     case Command::Version: break;

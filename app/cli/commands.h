@@ -33,6 +33,8 @@ int runAgreement(const CommandContext &context);
 int runReview(const CommandContext &context);
 /// The evidence matrix (population × cramp type) as a table or an export file.
 int runMatrix(const CommandContext &context);
+/// Team mode on PostgreSQL: database roles (docs/team-mode.md).
+int runTeam(const CommandContext &context);
 /// Needs no library: checks a rules file and prints its errors.
 int runRulesCheck(const Arguments &arguments, QTextStream &out, QTextStream &err);
 

@@ -51,8 +51,18 @@ QString helpText(const QString &defaultLibraryPath)
                "  review export --what judgements|resolutions|audit [-o FILE]\n"
                "                      The full history as CSV.\n"
                "\n"
+               "Team mode on PostgreSQL (docs/team-mode.md):\n"
+               "  team init           Create the schema and the database roles mgreview_clinician (reads),\n"
+               "                      mgreview_student (+ annotations), mgreview_reviewer (+ judgements,\n"
+               "                      resolutions, audit log) and mgreview_editor (+ studies), with their\n"
+               "                      GRANTs. Run as the library's owner; safe to run again.\n"
+               "  team grant USER ROLE\n"
+               "                      Make database user USER a clinician, student, reviewer or editor.\n"
+               "\n"
                "Options:\n"
-               "  --library PATH      The library file (default: %1).\n"
+               "  --library PATH|URL  The library file (default: %1), or a team library\n"
+               "                      postgresql://USER@HOST:PORT/DATABASE?sslmode=verify-full (the password\n"
+               "                      comes from PGPASSWORD or ~/.pgpass, never the command line).\n"
                "  --studies DIR       Seed from this studies/ folder (default: the installed one).\n"
                "  --no-seed           Do not add the studies of the studies/ folder. Without it, studies\n"
                "                      never seeded before are added; edited ones are never overwritten.\n"
@@ -88,6 +98,7 @@ QString shortUsage()
         "       mgreview-cli agreement [--reviewers A,B] [--format table|json]\n"
         "       mgreview-cli review conflicts|resolve ID|show ID|reveal ID|undo CHANGE|redo CHANGE|export ...\n"
         "       mgreview-cli matrix [--filter FILTER] [--format table|csv|json|svg|png|pdf|html] [-o FILE]\n"
+        "       mgreview-cli --library postgresql://... team init | team grant USER ROLE\n"
         "Try 'mgreview-cli --help' for more information.\n");
 }
 

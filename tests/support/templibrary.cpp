@@ -25,7 +25,7 @@ LibraryLocation TempLibrary::location()
         return location;
     }
     if (!m_postgres)
-        m_postgres = std::make_unique<TempPostgresDatabase>();
+        m_postgres = std::make_unique<TempPostgresDatabase>(m_isolation);
     if (!m_postgres->isValid())
         throw std::runtime_error(m_postgres->error().toStdString());
     location.kind = LibraryLocation::Kind::Postgres;

@@ -18,7 +18,12 @@ public:
     TempLibrary();
     ~TempLibrary();
     /// Chooses the backend; call before open(). Check MGREVIEW_REQUIRE_BACKEND first.
-    void useBackend(Backend backend) { m_backend = backend; }
+    void useBackend(Backend backend,
+                    TempPostgresDatabase::Isolation isolation = TempPostgresDatabase::Isolation::Schema)
+    {
+        m_backend = backend;
+        m_isolation = isolation;
+    }
     Backend backend() const { return m_backend; }
     /// The SQLite library file path (it exists once open() was called).
     QString path() const { return m_dir.filePath(QStringLiteral("library.sqlite")); }
@@ -30,11 +35,14 @@ public:
     /// Opens without migrating.
     std::unique_ptr<Database> openRaw(QString *error);
     Database *database() { return m_database.get(); }
+    /// The PostgreSQL library (after location() or open()); nullptr for SQLite.
+    const TempPostgresDatabase *postgres() const { return m_postgres.get(); }
     void close() { m_database.reset(); }
 
 private:
     QTemporaryDir m_dir;
     Backend m_backend = Backend::Sqlite;
+    TempPostgresDatabase::Isolation m_isolation = TempPostgresDatabase::Isolation::Schema;
     std::unique_ptr<TempPostgresDatabase> m_postgres;
     std::unique_ptr<Database> m_database;
 };

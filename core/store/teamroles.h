@@ -1,0 +1,37 @@
+#pragma once
+
+// Database roles of a team library on PostgreSQL, so that what each person may do holds
+// even for someone connecting with psql (docs/team-mode.md).
+//
+//   mgreview_clinician  SELECT on every table: reads, never writes.
+//   mgreview_student    + INSERT on annotations (when the library has them, schema v7).
+//   mgreview_reviewer   + INSERT on review_judgements, review_resolutions and audit_log;
+//                         the append-only triggers refuse UPDATE and DELETE for everyone.
+//   mgreview_editor     + INSERT, UPDATE, DELETE on studies and the tables that follow them
+//                         (search text, seed log, rule suggestions, library_meta).
+//
+// They are group roles (NOLOGIN): a person logs in as their own user, which is made a
+// member of one of them (grantTeamRole). The account that runs initTeamLibrary owns the
+// tables and keeps every right (it is the team's administrator).
+
+#include "store/database.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace mgreview {
+
+/// The team roles, least to most rights: clinician, student, reviewer, editor.
+QStringList teamRoleNames();
+
+/// Brings a PostgreSQL library's schema up to date (it is open: Database::open did that),
+/// creates the roles that are missing and (re)grants them exactly their rights on the
+/// library's schema, including tables later schema versions add. Idempotent; needs a user
+/// that owns the tables and may create roles. `log` receives one line per action.
+bool initTeamLibrary(const Database &database, QStringList *log, QString *error);
+
+/// Makes database user `user` a member of team role `role` ("reviewer" or
+/// "mgreview_reviewer"), revoking any other team role it had.
+bool grantTeamRole(const Database &database, const QString &user, const QString &role, QString *error);
+
+} // namespace mgreview

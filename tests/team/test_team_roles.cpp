@@ -1,0 +1,188 @@
+// Roles in the database: after `team init`, each team role is refused, by PostgreSQL
+// itself, what it may not do — even through plain SQL, as someone using psql would.
+#include "corehelpers.h"
+
+#include "review/reviewservice.h"
+#include "store/studystore.h"
+#include "store/teamroles.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace mgreview;
+using namespace mgreview::testing;
+
+namespace {
+
+class TeamRolesTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        MGREVIEW_REQUIRE_BACKEND(Backend::Postgres);
+        m_library.useBackend(Backend::Postgres);
+        Database &owner = m_library.open();
+        QStringList errors;
+        ASSERT_EQ(seedProjectStudies(owner, &errors), 20) << str(errors.join(u'\n'));
+        QString error;
+        ReviewService review(owner);
+        ASSERT_TRUE(review.addProfile({QStringLiteral("Bea"), Role::Reviewer}, &error)) << str(error);
+        ASSERT_TRUE(review.addProfile({QStringLiteral("Ann"), Role::Clinician}, &error)) << str(error);
+        QStringList log;
+        ASSERT_TRUE(initTeamLibrary(owner, &log, &error)) << str(error);
+        ASSERT_FALSE(log.isEmpty());
+        // Running it again is harmless.
+        ASSERT_TRUE(initTeamLibrary(owner, &log, &error)) << str(error);
+
+        // One login per role, named after this test's schema so parallel tests never collide.
+        for (const QString &role : teamRoleNames()) {
+            const QString user = m_library.postgres()->name() + u'_' + role;
+            ASSERT_TRUE(runAdminSql({QStringLiteral("CREATE ROLE %1 LOGIN").arg(user)}, &error)) << str(error);
+            m_users.append(user);
+            ASSERT_TRUE(grantTeamRole(owner, user, role, &error)) << str(error);
+        }
+    }
+    void TearDown() override
+    {
+        m_clients.clear();
+        QString error;
+        for (const QString &user : std::as_const(m_users))
+            EXPECT_TRUE(runAdminSql({QStringLiteral("DROP ROLE IF EXISTS %1").arg(user)}, &error)) << str(error);
+    }
+
+    /// The library as a member of `role` sees it.
+    Database &as(const QString &role)
+    {
+        LibraryLocation location;
+        location.kind = LibraryLocation::Kind::Postgres;
+        location.url = m_library.postgres()->url(m_library.postgres()->name() + u'_' + role);
+        QString error;
+        std::unique_ptr<Database> db = Database::open(location, &error);
+        if (!db)
+            throw std::runtime_error("cannot connect as " + role.toStdString() + ": " + error.toStdString());
+        m_clients.push_back(std::move(db));
+        return *m_clients.back();
+    }
+
+    /// The error of running `sql`; empty when it worked.
+    static QString sqlError(const Database &db, const QString &sql)
+    {
+        QSqlQuery q(db.connection());
+        return q.exec(sql) ? QString() : q.lastError().text();
+    }
+
+    static JudgementContent judgement()
+    {
+        return {QStringLiteral("unclear"), {}, QStringLiteral("statement not found"), {}, {}, std::nullopt};
+    }
+
+    TempLibrary m_library;
+    QStringList m_users;
+    std::vector<std::unique_ptr<Database>> m_clients;
+};
+
+::testing::AssertionResult refused(const QString &error)
+{
+    if (error.contains(QStringLiteral("permission denied")))
+        return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << "expected 'permission denied', got: '" << str(error) << "'";
+}
+
+} // namespace
+
+TEST_F(TeamRolesTest, ClinicianReadsAndWritesNothing)
+{
+    Database &db = as(QStringLiteral("clinician"));
+    QString error;
+    StudyStore store(db);
+    EXPECT_EQ(store.count(&error), 20) << str(error);
+    EXPECT_EQ(store.search(QStringLiteral("magnesium pregnancy"), &error)->isEmpty(), false) << str(error);
+
+    EXPECT_FALSE(store.insert(fullStudy(QStringLiteral("by_clinician")), &error));
+    EXPECT_TRUE(refused(error));
+    std::optional<VersionedStudy> study = store.loadVersioned(QStringLiteral("garrison2020_cochrane"), &error);
+    ASSERT_TRUE(study) << str(error);
+    study->study.citation.title = QStringLiteral("Changed by a clinician");
+    const SaveResult save = store.update(study->study, study->version);
+    EXPECT_EQ(save.status, SaveResult::Status::Failed);
+    EXPECT_TRUE(refused(save.error));
+    EXPECT_FALSE(store.remove(QStringLiteral("garrison2020_cochrane"), &error));
+    EXPECT_TRUE(refused(error));
+    EXPECT_FALSE(ReviewService(db).recordJudgement(QStringLiteral("sebo2014_sr"), QStringLiteral("Bea"), judgement(),
+                                                   &error));
+    EXPECT_TRUE(refused(error));
+    // Plain SQL, as with psql.
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("UPDATE studies SET title = 'x'"))));
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("DELETE FROM seed_log"))));
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("INSERT INTO profiles(name, role, created_at) "
+                                                    "VALUES ('Eve', 'reviewer', 'now')"))));
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("TRUNCATE audit_log"))));
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("DROP TABLE studies"))).operator bool() ||
+                sqlError(db, QStringLiteral("DROP TABLE studies")).contains(QStringLiteral("must be owner")));
+    EXPECT_EQ(StudyStore(*m_library.database()).count(&error), 20);
+}
+
+TEST_F(TeamRolesTest, StudentMayNotJudgeOrEdit)
+{
+    Database &db = as(QStringLiteral("student"));
+    QString error;
+    EXPECT_EQ(StudyStore(db).count(&error), 20) << str(error);
+    EXPECT_FALSE(StudyStore(db).insert(fullStudy(QStringLiteral("by_student")), &error));
+    EXPECT_TRUE(refused(error));
+    EXPECT_FALSE(ReviewService(db).recordJudgement(QStringLiteral("sebo2014_sr"), QStringLiteral("Bea"), judgement(),
+                                                   &error));
+    EXPECT_TRUE(refused(error));
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("INSERT INTO audit_log(at, actor, action) VALUES ('now', 'Stu', 'x')"))));
+}
+
+TEST_F(TeamRolesTest, ReviewerJudgesButNeverEditsStudiesOrHistory)
+{
+    Database &db = as(QStringLiteral("reviewer"));
+    QString error;
+    ReviewService review(db);
+    const std::optional<ChangeResult> change
+        = review.recordJudgement(QStringLiteral("sebo2014_sr"), QStringLiteral("Bea"), judgement(), &error);
+    ASSERT_TRUE(change) << str(error);
+    EXPECT_FALSE(StudyStore(db).insert(fullStudy(QStringLiteral("by_reviewer")), &error));
+    EXPECT_TRUE(refused(error));
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("UPDATE review_judgements SET reason = 'rewritten'"))));
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("DELETE FROM audit_log"))));
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("UPDATE studies SET independence = 'independent'"))));
+}
+
+TEST_F(TeamRolesTest, EditorEditsStudiesButHistoryStaysAppendOnly)
+{
+    Database &db = as(QStringLiteral("editor"));
+    QString error;
+    StudyStore store(db);
+    std::optional<VersionedStudy> study = store.loadVersioned(QStringLiteral("garrison2020_cochrane"), &error);
+    ASSERT_TRUE(study) << str(error);
+    study->study.citation.title = QStringLiteral("Edited by the editor");
+    const SaveResult save = store.update(study->study, study->version);
+    EXPECT_TRUE(save.saved()) << str(save.error);
+    EXPECT_TRUE(store.insert(fullStudy(QStringLiteral("by_editor")), &error)) << str(error);
+    // Even with rights on the tables, nobody rewrites history: the triggers refuse.
+    ASSERT_TRUE(ReviewService(db).recordJudgement(QStringLiteral("sebo2014_sr"), QStringLiteral("Bea"), judgement(),
+                                                  &error))
+        << str(error);
+    EXPECT_TRUE(refused(sqlError(db, QStringLiteral("DELETE FROM review_judgements"))));
+    const QString ownerTries = sqlError(*m_library.database(), QStringLiteral("DELETE FROM review_judgements"));
+    EXPECT_TRUE(ownerTries.contains(QStringLiteral("review_judgements is append-only"))) << str(ownerTries);
+}
+
+TEST_F(TeamRolesTest, UnknownRoleIsRefusedWithTheChoices)
+{
+    QString error;
+    EXPECT_FALSE(grantTeamRole(*m_library.database(), m_users.constFirst(), QStringLiteral("admin"), &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("clinician, student, reviewer, editor"))) << str(error);
+}
+
+TEST(TeamRolesSqlite, NeedAPostgresLibrary)
+{
+    TempLibrary library;
+    Database &db = library.open();
+    QStringList log;
+    QString error;
+    EXPECT_FALSE(initTeamLibrary(db, &log, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("PostgreSQL"))) << str(error);
+}
