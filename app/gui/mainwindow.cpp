@@ -13,6 +13,7 @@
 #include "searchfield.h"
 #include "settings.h"
 #include "studytableview.h"
+#include "teamui.h"
 
 #include "model/vocabulary.h"
 #include "models/studydetailmodel.h"
@@ -109,6 +110,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     rulesParts.search = m_searchController;
     rulesParts.rememberRulesFile = m_options.persistLayout;
     m_rules = new RulesUi(rulesParts, this);
+    m_team = new TeamUi({this, m_session, m_options.errorDialogs}, this);
 
     // The rules file's errors sit right above the table they affect, without blocking anything.
     auto *central = new QWidget(this);
@@ -150,6 +152,8 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());
+    file->addSeparator();
+    file->addAction(m_team->connectAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -210,6 +214,7 @@ void MainWindow::onLibraryOpened()
     m_pane->showMessage(tr("Select a study to read its conclusions."));
     m_rules->controller()->libraryOpened();
     m_review->libraryOpened();
+    m_team->libraryOpened();
     Q_EMIT libraryLoaded();
 
     if (!m_pendingSelect.isEmpty())
@@ -282,6 +287,12 @@ void MainWindow::onStudiesReclassified(
 void MainWindow::replaceStudyRows(const QVector<StudySummary> &rows)
 {
     onStudiesReclassified(rows, nullptr);
+}
+
+void MainWindow::replaceStudies(
+    const QVector<StudySummary> &rows, const std::shared_ptr<const StudySearchIndex> &searchIndex)
+{
+    onStudiesReclassified(rows, searchIndex);
 }
 
 void MainWindow::reloadShownStudy()

@@ -30,6 +30,7 @@ class ReviewUi;
 class RulesUi;
 class SearchController;
 class SearchField;
+class TeamUi;
 class StudyTableView;
 
 /// How a window behaves beyond what the user sees.
@@ -92,10 +93,15 @@ public:
     MatrixUi *matrix() const { return m_matrix; }
     /// Funding review: profile, Assess funding…, undo stack, conflicts, agreement, exports.
     ReviewUi *review() const { return m_review; }
+    /// Team mode: Connect to team library…, live changes of a PostgreSQL library.
+    TeamUi *team() const { return m_team; }
 
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
     void replaceStudyRows(const QVector<mgreview::StudySummary> &rows);
+    /// New rows that may add or remove studies (colleagues' changes), with their search index.
+    void replaceStudies(const QVector<mgreview::StudySummary> &rows,
+                        const std::shared_ptr<const mgreview::StudySearchIndex> &searchIndex);
     /// Reads the shown study again (its review or who is reading changed).
     void reloadShownStudy();
 
@@ -132,6 +138,7 @@ private:
     RulesUi *m_rules = nullptr;
     MatrixUi *m_matrix = nullptr;
     ReviewUi *m_review = nullptr;
+    TeamUi *m_team = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;
