@@ -8,6 +8,7 @@ mgreview_install_packages
 mgreview_build
 export QT_QPA_PLATFORM=offscreen
 trap mgreview_pg_stop EXIT
+trap "exit 130" INT TERM  # so that the EXIT trap stops the server on Ctrl+C or kill too
 mgreview_pg_start
 # The PostgreSQL tests must run here, never skip: they fail when the variable is missing.
 export MGREVIEW_TEST_PG_REQUIRED=1

@@ -12,6 +12,7 @@ if [ $# -eq 0 ]; then
 fi
 source "$(dirname "${BASH_SOURCE[0]}")/pg-cluster.sh"
 trap mgreview_pg_stop EXIT
+trap "exit 130" INT TERM  # so that the EXIT trap stops the server on Ctrl+C or kill too
 mgreview_pg_start
 set +e
 "$@"

@@ -7,6 +7,7 @@
 #include "library/libraryloader.h"
 #include "library/studysearchindex.h"
 #include "models/studytablemodel.h"
+#include "store/teamroles.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QProcess>
 #include <QSpinBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QThread>
@@ -57,6 +59,30 @@ void TeamUi::libraryOpened()
     const Database *database = m_parts.session->database();
     if (!database || database->dialect() != SqlDialect::Postgres || m_thread)
         return;
+    // What the database lets this user do, in the status bar: the app's own actions still
+    // follow the signed-in profile, but the database has the last word.
+    m_parts.session->run([](const Database &db) {
+        QString error;
+        return connectedTeamRole(db, &error).value_or(QString());
+    }).then(this, [this](const QString &role) {
+        static const QHash<QString, QString> rights = {
+            {QStringLiteral("owner"), tr("owns the library: every right")},
+            {QStringLiteral("editor"), tr("may edit studies and record judgements")},
+            {QStringLiteral("reviewer"), tr("may record judgements and resolutions")},
+            {QStringLiteral("student"), tr("may add annotations; reads everything else")},
+            {QStringLiteral("clinician"), tr("reads; the database refuses any change")},
+        };
+        m_role = role;
+        if (!m_roleLabel) {
+            m_roleLabel = new QLabel(m_parts.window);
+            m_parts.window->statusBar()->addPermanentWidget(m_roleLabel);
+        }
+        m_roleLabel->setText(role.isEmpty() ? tr("Team: no role") : tr("Team: %1").arg(role));
+        m_roleLabel->setToolTip(role.isEmpty() ? tr("No team role: ask the library's administrator "
+                                                    "(mgreview-cli team grant)")
+                                               : rights.value(role));
+        Q_EMIT teamRoleKnown(role);
+    });
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("mgreview-changes"));
     m_listener = new ChangeListener(*database);

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 class QAction;
+class QLabel;
 class QThread;
 
 namespace mgreview::gui {
@@ -39,6 +40,8 @@ public:
     /// Call once the library is open: starts listening on a team library.
     void libraryOpened();
     bool isListening() const { return m_listening; }
+    /// The connected user's team role as the status bar shows it ("" until known).
+    QString teamRole() const { return m_role; }
 
     /// "Ann changed Garrison 2020": who, and the study as the table names it.
     static QString changeMessage(const QString &author, const StudySummary *study, const QString &id);
@@ -47,6 +50,7 @@ Q_SIGNALS:
     /// The rows were read again after colleagues' changes (for tests).
     void rowsRefreshed();
     void listeningChanged(bool listening);
+    void teamRoleKnown(const QString &role);
 
 private:
     void onStudyChanged(const QString &id, int version, const QString &author);
@@ -63,6 +67,8 @@ private:
     QSet<QString> m_pendingIds;
     QString m_lastMessage;
     bool m_refreshing = false;
+    QLabel *m_roleLabel = nullptr;
+    QString m_role;
 };
 
 } // namespace mgreview::gui

@@ -100,6 +100,31 @@ bool initTeamLibrary(const Database &database, QStringList *log, QString *error)
     return transaction.commit(error);
 }
 
+std::optional<QString> connectedTeamRole(const Database &database, QString *error)
+{
+    if (database.dialect() != SqlDialect::Postgres)
+        return QString();
+    QSqlQuery q(database.connection());
+    QString sql = QStringLiteral("SELECT pg_has_role(current_user, (SELECT relowner FROM pg_class "
+                                 "WHERE oid = to_regclass('studies')), 'USAGE')");
+    // Most capable first; a role that does not exist (no team init yet) is "not a member".
+    for (auto it = kRoles.crbegin(); it != kRoles.crend(); ++it)
+        sql += QStringLiteral(", CASE WHEN EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') "
+                              "THEN pg_has_role(current_user, '%1', 'USAGE') ELSE false END")
+                   .arg(*it);
+    if (!q.exec(sql) || !q.next()) {
+        *error = describeSqlError(QStringLiteral("reading the team role"), q);
+        return std::nullopt;
+    }
+    if (q.value(0).toBool())
+        return QStringLiteral("owner");
+    for (int i = 0; i < kRoles.size(); ++i) {
+        if (q.value(i + 1).toBool())
+            return kRoles.at(kRoles.size() - 1 - i).mid(QStringLiteral("mgreview_").size());
+    }
+    return QString();
+}
+
 bool grantTeamRole(const Database &database, const QString &user, const QString &role, QString *error)
 {
     const QString full = role.startsWith(QStringLiteral("mgreview_")) ? role : QStringLiteral("mgreview_") + role;

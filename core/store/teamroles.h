@@ -19,6 +19,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace mgreview {
 
 /// The team roles, least to most rights: clinician, student, reviewer, editor.
@@ -33,5 +35,10 @@ bool initTeamLibrary(const Database &database, QStringList *log, QString *error)
 /// Makes database user `user` a member of team role `role` ("reviewer" or
 /// "mgreview_reviewer"), revoking any other team role it had.
 bool grantTeamRole(const Database &database, const QString &user, const QString &role, QString *error);
+
+/// The team role of the connected user: "owner" (owns the studies table), else the most
+/// capable of "editor", "reviewer", "student", "clinician" it is a member of; empty when it
+/// has none (or on SQLite, where there are no roles). nullopt and *error on failure.
+std::optional<QString> connectedTeamRole(const Database &database, QString *error);
 
 } // namespace mgreview

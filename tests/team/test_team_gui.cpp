@@ -44,6 +44,8 @@ TEST(TeamWindow, AColleaguesChangeAppearsLive)
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.isLibraryLoaded(); }, 30000));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !listening.isEmpty(); }, 30000));
     ASSERT_TRUE(window.team()->isListening());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window.team()->teamRole().isEmpty(); }, 10000));
+    EXPECT_EQ(window.team()->teamRole(), QStringLiteral("owner"));
     ASSERT_EQ(window.tableModel()->allStudies().size(), 20);
 
     // Ann, on another computer, retitles a study and adds one.

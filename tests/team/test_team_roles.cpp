@@ -170,6 +170,14 @@ TEST_F(TeamRolesTest, EditorEditsStudiesButHistoryStaysAppendOnly)
     EXPECT_TRUE(ownerTries.contains(QStringLiteral("review_judgements is append-only"))) << str(ownerTries);
 }
 
+TEST_F(TeamRolesTest, EachConnectionKnowsItsRole)
+{
+    QString error;
+    EXPECT_EQ(connectedTeamRole(*m_library.database(), &error), QStringLiteral("owner")) << str(error);
+    for (const QString &role : teamRoleNames())
+        EXPECT_EQ(connectedTeamRole(as(role), &error), role) << str(error);
+}
+
 TEST_F(TeamRolesTest, UnknownRoleIsRefusedWithTheChoices)
 {
     QString error;
