@@ -44,12 +44,19 @@ protected:
         ASSERT_TRUE(Migrations::migrate(*m_db, target, &error)) << str(error);
         ASSERT_EQ(version(), target);
     }
-    /// Table names without a schema (a PostgreSQL test library lives in a schema of its own).
+    /// The library's table names. A PostgreSQL test library lives in a schema of its own,
+    /// which QPSQL lists as "schema.table" beside the other schemas of tests running at
+    /// the same time: keep ours only, without the prefix.
     QStringList tables() const
     {
+        const QString ours = m_library.postgres() ? m_library.postgres()->name() + u'.' : QString();
         QStringList out;
-        for (const QString &name : m_db->connection().tables())
-            out.append(name.section(u'.', -1));
+        for (const QString &name : m_db->connection().tables()) {
+            if (ours.isEmpty())
+                out.append(name);
+            else if (name.startsWith(ours))
+                out.append(name.mid(ours.size()));
+        }
         return out;
     }
     /// The whole schema as text, to compare two libraries.
