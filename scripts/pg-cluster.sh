@@ -9,7 +9,7 @@
 # with root's rights. As root, it runs as the system user "postgres" (created by Debian's
 # postgresql package) or else "nobody". Authentication is "trust", which is only acceptable
 # because the server listens on loopback only, with a private socket folder, and lives for
-# one test run. Durability is switched off (fsync, full-page writes): it is thrown away.
+# one test run (members of the role mgreview_password_users must give a password). Durability is switched off (fsync, full-page writes): it is thrown away.
 
 MGREVIEW_PG_DIR=""
 MGREVIEW_PG_BIN=""
@@ -66,6 +66,12 @@ mgreview_pg_start() {
         cat "$MGREVIEW_PG_DIR/initdb.log" >&2
         return 1
     fi
+    # Everyone is trusted on loopback, except members of mgreview_password_users: the tests
+    # of password handling need a server that asks for one.
+    local hba="$data/pg_hba.conf"
+    { echo "host all +mgreview_password_users 127.0.0.1/32 scram-sha-256"; cat "$hba"; } >"$hba.new"
+    mgreview_pg_as cp "$hba.new" "$hba" 2>/dev/null || cp "$hba.new" "$hba"
+    rm -f "$hba.new"
     local port attempt
     for attempt in 1 2 3; do
         port="$(mgreview_pg_free_port)"
