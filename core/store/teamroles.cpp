@@ -12,13 +12,20 @@ namespace {
 const QStringList kRoles = {QStringLiteral("mgreview_clinician"), QStringLiteral("mgreview_student"),
                             QStringLiteral("mgreview_reviewer"), QStringLiteral("mgreview_editor")};
 
-// What each role may write, beyond reading everything.
-const QStringList kStudentInserts = {QStringLiteral("annotations")};
+// What each role may write, beyond reading everything. Tables a library does not have yet
+// (later schema versions) are skipped; run init again after an upgrade.
+// Annotations (v7): an event row per action plus the current state, updated in place (a
+// delete is a flag; triggers keep events append-only and refuse deleting annotations).
+const QStringList kStudentInserts = {QStringLiteral("annotations"), QStringLiteral("annotation_events")};
+const QStringList kStudentUpdates = {QStringLiteral("annotations")};
 const QStringList kReviewerInserts = {QStringLiteral("review_judgements"), QStringLiteral("review_resolutions"),
                                       QStringLiteral("audit_log")};
 const QStringList kEditorWrites = {QStringLiteral("studies"), QStringLiteral("study_text"),
                                    QStringLiteral("seed_log"), QStringLiteral("rule_suggestions"),
-                                   QStringLiteral("library_meta")};
+                                   QStringLiteral("library_meta"),
+                                   // PDFs (v6): attachments, their files, extracted pages, quote checks.
+                                   QStringLiteral("pdf_files"), QStringLiteral("pdf_attachments"),
+                                   QStringLiteral("pdf_pages"), QStringLiteral("quote_checks")};
 
 /// A quoted SQL identifier (role and user names come from the command line).
 QString identifier(const QString &name)
@@ -85,8 +92,11 @@ bool initTeamLibrary(const Database &database, QStringList *log, QString *error)
                 statements.append(QStringLiteral("GRANT %1 ON %2 TO %3").arg(rights, table, role));
         }
     };
-    grantOn(kStudentInserts, QStringLiteral("INSERT"), QStringLiteral("mgreview_student"));
-    grantOn(kStudentInserts, QStringLiteral("INSERT"), QStringLiteral("mgreview_reviewer"));
+    for (const QString &role : {QStringLiteral("mgreview_student"), QStringLiteral("mgreview_reviewer"),
+                                QStringLiteral("mgreview_editor")}) {
+        grantOn(kStudentInserts, QStringLiteral("INSERT"), role);
+        grantOn(kStudentUpdates, QStringLiteral("UPDATE"), role);
+    }
     grantOn(kReviewerInserts, QStringLiteral("INSERT"), QStringLiteral("mgreview_reviewer"));
     grantOn(kReviewerInserts, QStringLiteral("INSERT"), QStringLiteral("mgreview_editor"));
     grantOn(kEditorWrites, QStringLiteral("INSERT, UPDATE, DELETE"), QStringLiteral("mgreview_editor"));

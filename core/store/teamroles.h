@@ -4,11 +4,14 @@
 // even for someone connecting with psql (docs/team-mode.md).
 //
 //   mgreview_clinician  SELECT on every table: reads, never writes.
-//   mgreview_student    + INSERT on annotations (when the library has them, schema v7).
-//   mgreview_reviewer   + INSERT on review_judgements, review_resolutions and audit_log;
+//   mgreview_student    + annotations (when the library has them, schema v7): INSERT on
+//                         annotations and annotation_events, UPDATE on annotations.
+//   mgreview_reviewer   + what students may, + INSERT on review_judgements,
+//                         review_resolutions and audit_log;
 //                         the append-only triggers refuse UPDATE and DELETE for everyone.
-//   mgreview_editor     + INSERT, UPDATE, DELETE on studies and the tables that follow them
-//                         (search text, seed log, rule suggestions, library_meta).
+//   mgreview_editor     + what reviewers may, + INSERT, UPDATE, DELETE on studies and the
+//                         tables that follow them (search text, seed log, rule suggestions,
+//                         library_meta) and on the PDF tables (v6).
 //
 // They are group roles (NOLOGIN): a person logs in as their own user, which is made a
 // member of one of them (grantTeamRole). The account that runs initTeamLibrary owns the
