@@ -1,4 +1,6 @@
 #include "arguments.h"
+#include "annotationarguments.h"
+#include "pdfarguments.h"
 #include "reviewarguments.h"
 
 #include <QVector>
@@ -22,10 +24,17 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("help"), false, {}},
         {QStringLiteral("version"), false, {}},
         {QStringLiteral("format"), true, {Command::List, Command::Show, Command::Search, Command::Classify,
-                                          Command::Profile, Command::Agreement, Command::Review, Command::Matrix}},
+                                          Command::Profile, Command::Agreement, Command::Review, Command::Matrix,
+                                          Command::Export, Command::Annotations,
+                                          Command::Attachments, Command::LinkPdfs, Command::VerifyQuotes,
+                                          Command::PdfSearch, Command::PdfText, Command::PdfCheck}},
         {QStringLiteral("rules"), true, {Command::Classify}},
         {QStringLiteral("explain"), false, {Command::Classify}},
-        {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix}},
+        {QStringLiteral("filter"), true, {Command::List, Command::Search, Command::Matrix, Command::Export}},
+        // Export (exportcommand.cpp).
+        {QStringLiteral("search"), true, {Command::Export}},
+        {QStringLiteral("ids"), true, {Command::Export}},
+        {QStringLiteral("bom"), false, {Command::Export}},
         // Review commands (reviewarguments.cpp).
         {QStringLiteral("role"), true, {Command::Profile}},
         {QStringLiteral("reviewer"), true, {Command::Flag, Command::Review}},
@@ -36,19 +45,42 @@ const QVector<OptionSpec> &optionSpecs()
         {QStringLiteral("page"), true, {Command::Flag}},
         {QStringLiteral("method"), true, {Command::Review}},
         {QStringLiteral("what"), true, {Command::Review}},
-        {QStringLiteral("output"), true, {Command::Review, Command::Matrix}},
+        {QStringLiteral("output"), true, {Command::Review, Command::Matrix, Command::Export, Command::Annotations}},
         {QStringLiteral("reviewers"), true, {Command::Agreement}},
+        // Annotation commands (annotationarguments.cpp).
+        {QStringLiteral("quote"), true, {Command::Annotate}},
+        {QStringLiteral("tag"), true, {Command::Annotate, Command::Annotations}},
+        {QStringLiteral("note"), true, {Command::Annotate, Command::Annotations}},
+        {QStringLiteral("author"), true, {Command::Annotate, Command::Annotations}},
+        {QStringLiteral("conclusion"), true, {Command::Annotate}},
+        {QStringLiteral("study"), true, {Command::Annotations}},
+        // PDF commands (pdfarguments.cpp). attach/link-pdfs --link is a switch, unlike flag's.
+        {QStringLiteral("link"), false, {Command::Attach, Command::LinkPdfs}},
+        {QStringLiteral("label"), true, {Command::Attach}},
+        {QStringLiteral("dry-run"), false, {Command::LinkPdfs}},
+        {QStringLiteral("password"), true, {Command::PdfText, Command::PdfCheck}},
+        {QStringLiteral("timeout"), true, {Command::PdfText, Command::PdfCheck}},
     };
     return specs;
 }
 
-const OptionSpec *findOption(const QString &name)
+std::optional<Command> commandFromName(const QString &name);
+
+/// The spec of option `name`; when two commands use the name differently, the one of the
+/// command named so far (`positional`'s first word) wins.
+const OptionSpec *findOption(const QString &name, const QStringList &positional)
 {
+    const std::optional<Command> command = positional.isEmpty() ? std::nullopt : commandFromName(positional.constFirst());
+    const OptionSpec *first = nullptr;
     for (const OptionSpec &spec : optionSpecs()) {
-        if (spec.name == name)
+        if (spec.name != name)
+            continue;
+        if (command && spec.commands.contains(*command))
             return &spec;
+        if (!first)
+            first = &spec;
     }
-    return nullptr;
+    return first;
 }
 
 std::optional<Command> commandFromName(const QString &name)
@@ -77,6 +109,14 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::Review;
     if (name == u"team")
         return Command::Team;
+    if (name == u"export")
+        return Command::Export;
+    if (name == u"annotate")
+        return Command::Annotate;
+    if (name == u"annotations")
+        return Command::Annotations;
+    if (const std::optional<Command> pdf = pdfCommandFromName(name))
+        return pdf;
     return std::nullopt;
 }
 
@@ -95,6 +135,18 @@ QString commandName(Command command)
     case Command::Review: return QStringLiteral("review");
     case Command::Matrix: return QStringLiteral("matrix");
     case Command::Team: return QStringLiteral("team");
+    case Command::Export: return QStringLiteral("export");
+    case Command::Annotate: return QStringLiteral("annotate");
+    case Command::Annotations: return QStringLiteral("annotations");
+    case Command::Attach:
+    case Command::Detach:
+    case Command::Attachments:
+    case Command::LinkPdfs:
+    case Command::VerifyQuotes:
+    case Command::IndexPdfs:
+    case Command::PdfSearch:
+    case Command::PdfText:
+    case Command::PdfCheck: return pdfCommandName(command);
     case Command::Help: break;
     }
     return QStringLiteral("help");
@@ -145,7 +197,7 @@ ParseResult parseArguments(const QStringList &arguments)
         } else {
             return failure(QStringLiteral("unknown option '%1'").arg(argument));
         }
-        const OptionSpec *spec = findOption(name);
+        const OptionSpec *spec = findOption(name, positional);
         if (!spec)
             return failure(QStringLiteral("unknown option '--%1'").arg(name));
         QString value;
@@ -202,6 +254,20 @@ ParseResult parseArguments(const QStringList &arguments)
                 return failure(QStringLiteral("invalid format '%1' (expected table, csv, json, svg, png, pdf or html)")
                                    .arg(option.value));
             result.matrixFormat = *format;
+        } else if (spec.name == u"format" && result.command == Command::Export) {
+            result.exportFormat = exportFormatFromString(option.value);
+            if (!result.exportFormat)
+                return failure(QStringLiteral("invalid format '%1' (expected ris, bibtex, csv, json or studies)")
+                                   .arg(option.value));
+        } else if (spec.name == u"search") {
+            result.search = option.value;
+        } else if (spec.name == u"ids") {
+            for (const QString &id : option.value.split(u',', Qt::SkipEmptyParts))
+                result.ids.append(id.trimmed());
+        } else if (spec.name == u"bom") {
+            result.byteOrderMark = true;
+        } else if (spec.name == u"format" && result.command == Command::Annotations) {
+            result.annotationFormat = option.value; // Checked per subcommand (annotationarguments.cpp).
         } else if (spec.name == u"format") {
             const std::optional<OutputFormat> format = outputFormatFromString(option.value);
             if (!format)
@@ -217,6 +283,12 @@ ParseResult parseArguments(const QStringList &arguments)
                 return failure(QStringLiteral("invalid filter '%1' (expected all, independent, industry-linked or unclear)")
                                    .arg(option.value));
             result.filter = *filter;
+        } else if (isAnnotationOption(spec.name)) {
+            if (const QString error = annotationOption(spec.name, option.value, result); !error.isEmpty())
+                return failure(error);
+        } else if (isPdfOption(spec.name) && !(spec.name == u"link" && spec.takesValue)) {
+            if (const QString error = pdfOption(spec.name, option.value, result); !error.isEmpty())
+                return failure(error);
         } else if (const QString error = reviewOption(spec.name, option.value, result); !error.isEmpty()) {
             return failure(error);
         }
@@ -257,6 +329,15 @@ ParseResult parseArguments(const QStringList &arguments)
             return failure(error);
         break;
     }
+    case Command::Annotate:
+    case Command::Annotations: {
+        QStringList names;
+        for (const GivenOption &option : std::as_const(given))
+            names.append(option.spec->name);
+        if (const QString error = annotationCommand(result, positional, names); !error.isEmpty())
+            return failure(error);
+        break;
+    }
     case Command::Matrix:
         // A terminal is no place for PNG or PDF bytes.
         if (isBinaryMatrixFormat(result.matrixFormat) && (result.outputFile.isEmpty() || result.outputFile == u"-"))
@@ -275,6 +356,26 @@ ParseResult parseArguments(const QStringList &arguments)
         } else if (result.subcommand != u"init") {
             return failure(QStringLiteral("'team' needs a subcommand: team init, or team grant USER ROLE"));
         }
+        break;
+    case Command::Export:
+        if (!result.exportFormat)
+            return failure(QStringLiteral("'export' needs --format ris, bibtex, csv, json or studies"));
+        if (*result.exportFormat == ExportFormat::Studies && (result.outputFile.isEmpty() || result.outputFile == u"-"))
+            return failure(QStringLiteral("'export --format studies' writes a folder: give it with -o DIR"));
+        if (result.byteOrderMark && *result.exportFormat != ExportFormat::Csv)
+            return failure(QStringLiteral("option '--bom' applies to '--format csv' only"));
+        break;
+    case Command::Attach:
+    case Command::Detach:
+    case Command::Attachments:
+    case Command::LinkPdfs:
+    case Command::VerifyQuotes:
+    case Command::IndexPdfs:
+    case Command::PdfSearch:
+    case Command::PdfText:
+    case Command::PdfCheck:
+        if (const QString error = pdfCommand(result, positional); !error.isEmpty())
+            return failure(error);
         break;
     case Command::List:
     case Command::Help:

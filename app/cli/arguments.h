@@ -1,6 +1,7 @@
 #pragma once
 
 #include "format/studyoutput.h"
+#include "importexport/exportformat.h"
 #include "library/studyfilter.h"
 #include "matrix/matrixexport.h"
 
@@ -11,7 +12,12 @@
 
 namespace mgreview::cli {
 
-enum class Command { Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix, Team };
+enum class Command {
+    Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix,
+    Export, Annotate, Annotations,
+    Attach, Detach, Attachments, LinkPdfs, VerifyQuotes, IndexPdfs, PdfSearch, PdfText, PdfCheck,
+    Team
+};
 
 /// A parsed command line: the global options, the command and its own options.
 struct Arguments {
@@ -40,8 +46,29 @@ struct Arguments {
     QString what;       ///< review export --what judgements|resolutions|audit
     QString outputFile; ///< review export -o FILE
     QStringList reviewers; ///< agreement --reviewers A,B
-    qint64 change = 0;  ///< review undo|redo CHANGE
+    qint64 change = 0;  ///< review undo|redo CHANGE; annotations undo|redo CHANGE
     QString user;       ///< team grant USER ROLE (the role goes to `role`)
+    // Export (docs/formats/export.md): format, search text, ids, BOM; -o is outputFile.
+    std::optional<ExportFormat> exportFormat; ///< export --format
+    QString search;      ///< export --search TEXT
+    QStringList ids;     ///< export --ids A,B
+    bool byteOrderMark = false; ///< export --bom (CSV)
+    // Annotations (docs/annotations.md): annotate, annotations list|export|import|edit|delete|undo|redo.
+    QString quote;      ///< annotate --quote
+    QString tag;        ///< --tag
+    std::optional<QString> note; ///< --note (set, even to "", when given)
+    QString author;     ///< --author NAME: who annotates, or whose annotations
+    QString study;      ///< annotations --study ID
+    std::optional<int> conclusion; ///< annotate --conclusion N
+    QString annotationFormat; ///< annotations --format (list: table|json|csv; export: markdown|csv|jsonld)
+    QString inputFile;  ///< annotations import FILE
+    // PDFs (docs/pdfs.md): attach, detach, attachments, link-pdfs, verify-quotes, pdf-text…
+    QString file;        ///< attach ID FILE, link-pdfs DIR, pdf-text FILE, pdf-check FILE
+    QString label;       ///< attach --label; detach ID SHA|LABEL
+    bool linkInPlace = false; ///< attach/link-pdfs --link: keep the file where it is
+    bool dryRun = false; ///< link-pdfs --dry-run
+    QString password;    ///< pdf-text/pdf-check --password
+    int timeoutSeconds = 120; ///< pdf-text/pdf-check --timeout: give up on a PDF after this long
 };
 
 /// Either arguments, or a usage error to print (exit status 2).

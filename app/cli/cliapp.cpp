@@ -110,6 +110,17 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return ExitSuccess;
     case Command::RulesCheck:
         return runRulesCheck(args, out, err);
+    case Command::PdfText:
+        return runPdfText(args, out, err);
+    case Command::PdfCheck:
+        return runPdfCheck(args, out, err);
+    case Command::Attach:
+    case Command::Detach:
+    case Command::Attachments:
+    case Command::LinkPdfs:
+    case Command::VerifyQuotes:
+    case Command::IndexPdfs:
+    case Command::PdfSearch:
     case Command::List:
     case Command::Show:
     case Command::Search:
@@ -120,6 +131,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Review:
     case Command::Matrix:
     case Command::Team:
+    case Command::Export:
+    case Command::Annotate:
+    case Command::Annotations:
         break;
     }
 
@@ -138,6 +152,18 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Review: return runReview(context);
     case Command::Matrix: return runMatrix(context);
     case Command::Team: return runTeam(context);
+    case Command::Export: return runExport(context);
+    case Command::Annotate: return runAnnotate(context);
+    case Command::Annotations: return runAnnotations(context);
+    case Command::Attach: return runAttach(context);
+    case Command::Detach: return runDetach(context);
+    case Command::Attachments: return runAttachments(context);
+    case Command::LinkPdfs: return runLinkPdfs(context);
+    case Command::VerifyQuotes: return runVerifyQuotes(context);
+    case Command::IndexPdfs: return runIndexPdfs(context);
+    case Command::PdfSearch: return runPdfSearch(context);
+    case Command::PdfText:
+    case Command::PdfCheck:
     case Command::RulesCheck:
     case Command::Help:
     case Command::Version: break;

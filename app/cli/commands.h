@@ -35,6 +35,22 @@ int runReview(const CommandContext &context);
 int runMatrix(const CommandContext &context);
 /// Team mode on PostgreSQL: database roles (docs/team-mode.md).
 int runTeam(const CommandContext &context);
+/// Studies as RIS, BibTeX, CSV, JSON or a studies/ folder (docs/formats/export.md).
+int runExport(const CommandContext &context);
+// Annotations (docs/annotations.md): highlight, tag and note conclusions; list, export, import.
+int runAnnotate(const CommandContext &context);
+int runAnnotations(const CommandContext &context);
+// PDFs (docs/pdfs.md).
+int runAttach(const CommandContext &context);
+int runDetach(const CommandContext &context);
+int runAttachments(const CommandContext &context);
+int runLinkPdfs(const CommandContext &context);
+int runVerifyQuotes(const CommandContext &context);
+int runIndexPdfs(const CommandContext &context);
+int runPdfSearch(const CommandContext &context);
+/// Need no library: a PDF's text per page, or a robustness check (open, text, page 1 rendered).
+int runPdfText(const Arguments &arguments, QTextStream &out, QTextStream &err);
+int runPdfCheck(const Arguments &arguments, QTextStream &out, QTextStream &err);
 /// Needs no library: checks a rules file and prints its errors.
 int runRulesCheck(const Arguments &arguments, QTextStream &out, QTextStream &err);
 

@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "commandsupport.h"
 
+#include "pdf/pdftextstore.h"
 #include "store/studystore.h"
 
 #include <QSet>
@@ -23,8 +24,15 @@ int runSearch(const CommandContext &context)
     if (!rows)
         return report(context, error);
 
+    // Studies whose attached PDFs hold every word on one page count too (pdf-search shows the pages).
+    const std::optional<QVector<qint64>> pdfKeys = PdfTextStore(context.database).matchingStudyKeys(context.arguments.text, &error);
+    if (!pdfKeys && !error.isEmpty())
+        return report(context, error);
+
     // Rows come in storage order, so results keep the order of the library.
-    const QSet<qint64> matched(keys->cbegin(), keys->cend());
+    QSet<qint64> matched(keys->cbegin(), keys->cend());
+    if (pdfKeys)
+        matched.unite(QSet<qint64>(pdfKeys->cbegin(), pdfKeys->cend()));
     StudyFilter filter;
     filter.independence = context.arguments.filter;
     QVector<StudySummary> kept;

@@ -43,9 +43,15 @@ std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QStrin
     const QCommandLineOption assess(
         QStringLiteral("assess"), tr("Open the Assess funding form."), QStringLiteral("ID"));
     const QCommandLineOption showConflicts(QStringLiteral("show-conflicts"), tr("Show the Conflicts list."));
+    const QCommandLineOption showNotes(QStringLiteral("show-notes"), tr("Show the Notes view (annotations)."));
     const QCommandLineOption showAgreement(QStringLiteral("show-agreement"), tr("Show the Agreement view."));
     const QCommandLineOption openFilter(QStringLiteral("open-filter"), tr("Open the funding filter's list."));
     parser.addOptions({ profile, assess, showConflicts, showAgreement, openFilter });
+    parser.addOption(showNotes);
+    const QCommandLineOption openPdf(QStringLiteral("open-pdf"), tr("Show this PDF."), QStringLiteral("FILE"));
+    const QCommandLineOption pdfPage(QStringLiteral("page"), tr("Go to this page of the PDF."), QStringLiteral("N"));
+    const QCommandLineOption pdfFind(QStringLiteral("find"), tr("Find this text in the PDF."), QStringLiteral("TEXT"));
+    parser.addOptions({ openPdf, pdfPage, pdfFind });
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -110,8 +116,23 @@ std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QStrin
     }
     options.assess = parser.value(assess);
     options.showConflicts = parser.isSet(showConflicts);
+    options.showNotes = parser.isSet(showNotes);
     options.showAgreement = parser.isSet(showAgreement);
     options.openFilter = parser.isSet(openFilter);
+    options.openPdf = parser.value(openPdf);
+    options.pdfFind = parser.value(pdfFind);
+    if ((parser.isSet(pdfPage) || parser.isSet(pdfFind)) && options.openPdf.isEmpty()) {
+        *error = tr("--page and --find need --open-pdf FILE");
+        return std::nullopt;
+    }
+    if (parser.isSet(pdfPage)) {
+        bool ok = false;
+        options.pdfPage = parser.value(pdfPage).toInt(&ok);
+        if (!ok || options.pdfPage < 1) {
+            *error = tr("--page must be a page number from 1 (not “%1”)").arg(parser.value(pdfPage));
+            return std::nullopt;
+        }
+    }
     if (parser.isSet(filter)) {
         options.filter = independenceFilterFromString(parser.value(filter));
         if (!options.filter) {
@@ -151,8 +172,11 @@ QString guiUsage()
               "                     reviewer; it is added to the library when missing), e.g. Ann:reviewer.\n"
               "  --assess ID        Open the Assess funding form for a study (reviewers).\n"
               "  --show-conflicts   Show the Conflicts list (studies where reviewers disagree).\n"
+              "  --show-notes       Show the Notes view: every annotation, by study, author and tag.\n"
               "  --show-agreement   Show the Agreement view (Cohen's kappa).\n"
               "  --open-filter      Open the funding filter's list with its counts (for screenshots).\n"
+              "  --open-pdf FILE    Show this PDF in the PDF tab (--page N goes to a page, --find TEXT\n"
+              "                     finds and highlights a text in it).\n"
               "  --screenshot FILE  Render the window offscreen to a PNG file and exit.\n"
               "  --version          Show the version.\n"
               "  -h, --help         Show this help.\n");

@@ -29,8 +29,12 @@ struct GuiOptions {
     std::optional<Role> profileRole; ///< The ROLE of --profile, used when the library has no such profile.
     QString assess; ///< --assess ID (open the Assess funding form)
     bool showConflicts = false; ///< --show-conflicts
+    bool showNotes = false; ///< --show-notes
     bool showAgreement = false; ///< --show-agreement
     bool openFilter = false; ///< --open-filter (show the funding filter's list, for screenshots)
+    QString openPdf; ///< --open-pdf FILE (show it in the PDF tab)
+    int pdfPage = 0; ///< --page N (1-based; 0: the first page)
+    QString pdfFind; ///< --find TEXT (find it in the PDF)
     bool help = false;
     bool version = false;
 };

@@ -4,6 +4,7 @@
 #include "panehtml.h"
 
 #include <QDesktopServices>
+#include <QScrollBar>
 
 namespace mgreview::gui {
 
@@ -37,6 +38,13 @@ bool ConclusionPane::scrollToSection(const QString &sectionId)
         return false;
     scrollToAnchor(sectionAnchor(sectionId));
     return true;
+}
+
+void ConclusionPane::rerender()
+{
+    const int scroll = verticalScrollBar()->value();
+    render();
+    verticalScrollBar()->setValue(scroll);
 }
 
 void ConclusionPane::render()

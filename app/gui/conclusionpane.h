@@ -24,6 +24,10 @@ public:
     /// Scrolls so a section's heading ("rules", "funding", …) is at the top; false when
     /// the study has no such section.
     bool scrollToSection(const QString &sectionId);
+    StudyDetailModel *model() const { return m_model; }
+    /// Renders the model again, keeping the reader's place (overlays such as highlights
+    /// redraw on rendered()).
+    void rerender();
 
 Q_SIGNALS:
     /// The pane now shows the model's current content.

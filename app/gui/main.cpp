@@ -1,8 +1,10 @@
 // mgreview: parses the command line and wires the main window; features live in mgreview_gui.
 #include "commandline.h"
 #include "mainwindow.h"
+#include "pdfui.h"
 #include "matrixui.h"
 #include "independencecombo.h"
+#include "annotationui.h"
 #include "reviewui.h"
 #include "screenshot.h"
 #include "teamkeychain.h"
@@ -106,8 +108,12 @@ int main(int argc, char **argv)
         window.review()->openAssessForm(options->assess);
     if (options->showConflicts)
         window.review()->showConflicts();
+    if (options->showNotes)
+        window.annotations()->showNotes();
     if (options->showAgreement)
         window.review()->showAgreement();
+    if (!options->openPdf.isEmpty())
+        window.pdf()->openPdf(options->openPdf, options->pdfPage, options->pdfFind);
     if (options->openFilter) {
         // Once the counts are known; the list stays open for a screenshot.
         QObject::connect(&window, &MainWindow::libraryLoaded, window.independenceCombo(),

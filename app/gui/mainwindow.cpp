@@ -1,9 +1,12 @@
 #include "mainwindow.h"
 
+#include "annotationui.h"
 #include "conclusionpane.h"
+#include "exportui.h"
 #include "independencecombo.h"
 #include "librarysession.h"
 #include "matrixui.h"
+#include "pdfui.h"
 #include "reviewpanebar.h"
 #include "reviewui.h"
 #include "rulescontroller.h"
@@ -85,6 +88,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_matrix = new MatrixUi(matrixParts, this);
     // The table and the evidence matrix share the left side as tabs; the pane stays right.
     m_splitter->addWidget(m_matrix->tabs());
+    m_pdf = new PdfUi({ this, m_matrix->tabs(), m_matrix->viewMenu() }, this);
     // The review bar ("Assess funding…") sits on top of the pane it is about.
     auto *paneBox = new QWidget(m_splitter);
     auto *paneLayout = new QVBoxLayout(paneBox);
@@ -112,6 +116,20 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_rules = new RulesUi(rulesParts, this);
     m_team = new TeamUi({this, m_session, m_options.errorDialogs}, this);
 
+    ExportUi::Parts exportParts;
+    exportParts.window = this;
+    exportParts.session = m_session;
+    exportParts.independence = m_independence;
+    exportParts.search = m_searchController;
+    m_export = new ExportUi(exportParts, this);
+
+    AnnotationUi::Parts annotationParts;
+    annotationParts.window = this;
+    annotationParts.session = m_session;
+    annotationParts.pane = m_pane;
+    annotationParts.review = m_review;
+    m_annotations = new AnnotationUi(annotationParts, this);
+
     // The rules file's errors sit right above the table they affect, without blocking anything.
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -133,6 +151,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_review, &ReviewUi::studyReviewLoaded, this, &MainWindow::showStudy);
     connect(m_session, &LibrarySession::studyLoadFailed, this, &MainWindow::onStudyLoadFailed);
     connect(m_rules->controller(), &RulesController::studiesReclassified, this, &MainWindow::onStudiesReclassified);
+    connect(this, &MainWindow::studyShown, m_annotations, &AnnotationUi::setShownStudy);
 
     resize(1400, 860);
     if (m_options.persistLayout)
@@ -150,8 +169,12 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_export->exportAction());
+    file->addAction(m_pdf->openAction());
+    file->addSeparator();
     file->addAction(m_matrix->exportAction());
     file->addMenu(m_review->exportMenu());
+    file->addMenu(m_annotations->fileMenu());
     file->addSeparator();
     file->addAction(m_team->connectAction());
     file->addSeparator();
@@ -215,6 +238,7 @@ void MainWindow::onLibraryOpened()
     m_rules->controller()->libraryOpened();
     m_review->libraryOpened();
     m_team->libraryOpened();
+    m_annotations->libraryOpened();
     Q_EMIT libraryLoaded();
 
     if (!m_pendingSelect.isEmpty())
@@ -295,6 +319,12 @@ void MainWindow::replaceStudies(
     onStudiesReclassified(rows, searchIndex);
 }
 
+void MainWindow::replaceSearchIndex(
+    const QVector<StudySummary> &rows, const std::shared_ptr<const StudySearchIndex> &searchIndex)
+{
+    onStudiesReclassified(rows, searchIndex);
+}
+
 void MainWindow::reloadShownStudy()
 {
     if (m_loaded && !m_shownId.isEmpty())
@@ -350,7 +380,9 @@ bool MainWindow::isSearchSettled() const
 
 bool MainWindow::isSettled() const
 {
-    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled();
+    return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled()
+        && m_annotations->isSettled()
+        && m_pdf->isSettled();
 }
 
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)

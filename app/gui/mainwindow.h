@@ -22,10 +22,13 @@ struct Suggestion;
 
 namespace mgreview::gui {
 
+class AnnotationUi;
 class ConclusionPane;
 class IndependenceCombo;
 class LibrarySession;
+class ExportUi;
 class MatrixUi;
+class PdfUi;
 class ReviewUi;
 class RulesUi;
 class SearchController;
@@ -95,6 +98,12 @@ public:
     ReviewUi *review() const { return m_review; }
     /// Team mode: Connect to team library…, live changes of a PostgreSQL library.
     TeamUi *team() const { return m_team; }
+    /// File ▸ Export studies… (RIS, BibTeX, CSV, JSON, studies/ folder).
+    ExportUi *exporter() const { return m_export; }
+    /// Annotations: Highlight…, the highlights in the pane, the Notes view.
+    AnnotationUi *annotations() const { return m_annotations; }
+    /// The PDF tab: viewer, File ▸ Open PDF…, evidence and annotation requests.
+    PdfUi *pdf() const { return m_pdf; }
 
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
@@ -104,6 +113,10 @@ public:
                         const std::shared_ptr<const mgreview::StudySearchIndex> &searchIndex);
     /// Reads the shown study again (its review or who is reading changed).
     void reloadShownStudy();
+    /// New rows and a new search index for the same studies (e.g. after a note changed, so
+    /// search finds it): the search runs again, the selection stays.
+    void replaceSearchIndex(const QVector<mgreview::StudySummary> &rows,
+        const std::shared_ptr<const mgreview::StudySearchIndex> &searchIndex);
 
 Q_SIGNALS:
     void libraryLoaded();
@@ -137,8 +150,11 @@ private:
     SearchController *m_searchController;
     RulesUi *m_rules = nullptr;
     MatrixUi *m_matrix = nullptr;
+    ExportUi *m_export = nullptr;
     ReviewUi *m_review = nullptr;
     TeamUi *m_team = nullptr;
+    AnnotationUi *m_annotations = nullptr;
+    PdfUi *m_pdf = nullptr;
     SearchField *m_search;
     IndependenceCombo *m_independence;
     StudyTableView *m_table;

@@ -199,10 +199,12 @@ QString quoteBlock(
         .arg(bar, back, caption, body, after);
 }
 
-QString conclusion(const EntryView &e)
+QString conclusion(const EntryView &e, int number)
 {
-    const QString body
-        = QStringLiteral("<div style=\"font-size:large; color:%1;\">%2</div>").arg(css(kInk), esc(e.value));
+    // The named anchor marks where the conclusion's text starts, so highlights and selections
+    // can be mapped to character offsets of the verbatim text (annotationpane.cpp).
+    const QString body = QStringLiteral("<div style=\"font-size:large; color:%1;\"><a name=\"%3\"></a>%2</div>")
+                             .arg(css(kInk), esc(e.value), conclusionAnchor(number));
     QString after;
     if (!e.source.isEmpty())
         after += small(QStringLiteral("<b>%1</b> %2").arg(tr("Source:"), esc(e.source)));
@@ -306,11 +308,12 @@ QString genericSection(const QAbstractItemModel &m, const QModelIndex &section)
         rows.clear();
     };
     QString claimDocument;
+    int conclusionNumber = 0;
     for (int r = 0; r < m.rowCount(section); ++r) {
         const EntryView e = entryAt(m, section, r);
         if (e.kind == Model::Conclusion) {
             flushRows();
-            html += conclusion(e);
+            html += conclusion(e, ++conclusionNumber);
         } else if (e.kind == Model::Claim) {
             flushRows();
             // Claims are grouped by the document making them, which is named once.
@@ -364,6 +367,11 @@ QString studyDetailHtml(const QAbstractItemModel &model)
         body += id == u"citation" ? citationSection(model, section) : genericSection(model, section);
     }
     return page(body);
+}
+
+QString conclusionAnchor(int number)
+{
+    return QStringLiteral("mg-conclusion-%1").arg(number);
 }
 
 QString sectionAnchor(const QString &sectionId)

@@ -18,6 +18,9 @@ QString studyDetailHtml(const QAbstractItemModel &model);
 /// The anchor name of a section's heading ("section-rules").
 QString sectionAnchor(const QString &sectionId);
 
+/// The anchor name at the start of the text of conclusion `number` (from 1), in study order.
+QString conclusionAnchor(int number);
+
 /// The text shown when no study is selected.
 QString emptyPaneHtml(const QString &message);
 

@@ -1,5 +1,6 @@
 #include "store/studystore.h"
 
+#include "annotations/annotationsearch.h"
 #include "model/independence.h"
 #include "review/reviewoutcome.h"
 #include "store/database.h"
@@ -140,7 +141,10 @@ bool StudyStore::update(const Study &study, QString *error)
     }
     const qint64 key = q.value(0).toLongLong();
     q.finish();
-    if (!m_database.fullText().upsert(db, key, searchableText(study), error))
+    // A study's annotations are searched with it (annotations/annotationsearch.h).
+    SearchableText indexed = searchableText(study);
+    if (!appendAnnotationSearchText(db, study.id, &indexed, error)
+        || !m_database.fullText().upsert(db, key, indexed, error))
         return false;
     return transaction.commit(error);
 }

@@ -65,5 +65,6 @@ void registerOpenBenchmarks();
 void registerSearchBenchmarks();
 void registerTableBenchmarks();
 void registerClassifyBenchmarks();
+void registerExportBenchmarks();
 
 } // namespace mgreview::bench

@@ -91,6 +91,7 @@ int main(int argc, char **argv)
     registerSearchBenchmarks();
     registerTableBenchmarks();
     registerClassifyBenchmarks();
+    registerExportBenchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     releaseFixture();

@@ -36,8 +36,15 @@ for size in 100000 10000; do
 done
 
 # 3. Everything else: phases of opening, search-as-you-type, FTS5, sorting, model fill.
-"$bench" --sizes=10000,100000 --benchmark_filter='-^BM_OpenLibrary/' \
+"$bench" --sizes=10000,100000 --benchmark_filter='-^BM_(OpenLibrary|Export)/' \
     --benchmark_out="$out/search-sort.json" --benchmark_out_format=json
+
+# 4. Export (RIS, CSV, BibTeX, JSON) of 100,000 studies, each alone in a fresh process so
+#    that its peak resident memory is the export's own.
+for format in ris csv bibtex json; do
+    "$bench" --sizes=100000 --benchmark_filter="^BM_Export/$format/" \
+        --benchmark_out="$out/export-$format.json" --benchmark_out_format=json
+done
 
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
 echo "JSON results in $out"

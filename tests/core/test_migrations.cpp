@@ -270,11 +270,12 @@ TEST_P(MigrationTest, FourToFiveAddsAppendOnlyReviewTables)
 
 TEST_P(MigrationTest, StepwiseEqualsAllAtOnce)
 {
-    migrateTo(1);
-    migrateTo(2);
-    migrateTo(3);
-    migrateTo(4);
-    migrateTo(5);
+    // Every step, one at a time (steps 6-8 hold PDFs, annotations and imports).
+    QStringList versions;
+    for (int version = 1; version <= Migrations::latestVersion(); ++version) {
+        migrateTo(version);
+        versions.append(QString::number(version));
+    }
     const QStringList stepwise = schemaOf(*m_db);
     EXPECT_GT(stepwise.size(), 10);
 
@@ -283,13 +284,9 @@ TEST_P(MigrationTest, StepwiseEqualsAllAtOnce)
     QString error;
     std::unique_ptr<Database> direct = Database::open(other.location(), &error);
     ASSERT_TRUE(direct) << str(error);
-    // Steps 6 to 8 are reserved and empty on main; whatever they add is not in `stepwise`.
-    ASSERT_TRUE(Migrations::migrate(*m_db, Migrations::latestVersion(), &error)) << str(error);
-    EXPECT_EQ(schemaOf(*m_db), schemaOf(*direct));
+    EXPECT_EQ(stepwise, schemaOf(*direct));
     EXPECT_EQ(Migrations::currentVersion(*direct, &error), Migrations::latestVersion());
-    EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version ORDER BY version")),
-        QStringList({ QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
-            QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8") }));
+    EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version ORDER BY version")), versions);
 }
 
 TEST_P(MigrationTest, FailedStepRollsBackToThePreviousVersion)

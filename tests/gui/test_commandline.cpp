@@ -106,3 +106,18 @@ TEST(CommandLine, ParsesTheRulesOptions)
     EXPECT_FALSE(parseGuiArguments(args({ "--rules" }), &error)) << "--rules needs a file";
     EXPECT_TRUE(guiUsage().contains(QStringLiteral("--rules FILE")));
 }
+
+TEST(CommandLine, ParsesThePdfOptions)
+{
+    QString error;
+    const auto options
+        = parseGuiArguments(args({ "--open-pdf", "paper.pdf", "--page", "3", "--find", "magnesium" }), &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->openPdf, QStringLiteral("paper.pdf"));
+    EXPECT_EQ(options->pdfPage, 3);
+    EXPECT_EQ(options->pdfFind, QStringLiteral("magnesium"));
+    EXPECT_FALSE(parseGuiArguments(args({ "--open-pdf", "paper.pdf", "--page", "zero" }), &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("zero"))) << error.toStdString();
+    EXPECT_FALSE(parseGuiArguments(args({ "--page", "2" }), &error)) << "--page needs --open-pdf";
+    EXPECT_TRUE(guiUsage().contains(QStringLiteral("--open-pdf FILE")));
+}

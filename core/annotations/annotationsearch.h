@@ -1,0 +1,23 @@
+#pragma once
+
+#include "store/fulltextindex.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace mgreview {
+
+class Database;
+
+/// Annotations take part in full-text search: the tag labels and notes of a study's live
+/// annotations are indexed with the study (SearchableText::other), so searching for a word
+/// of a note finds the study, in the window and with `mgreview-cli search`.
+
+/// Appends the tags and notes of the study's annotations (deleted ones excluded) to `text`.
+bool appendAnnotationSearchText(QSqlDatabase &db, const QString &studyId, SearchableText *text, QString *error);
+
+/// Writes the study's full-text row again: its own text and its annotations. A study that is
+/// not in the library (annotations outlive studies) is skipped. Runs in the caller's transaction.
+bool reindexStudyWithAnnotations(const Database &database, QSqlDatabase &db, const QString &studyId, QString *error);
+
+} // namespace mgreview

@@ -1,0 +1,58 @@
+#include "importexport/csvexport.h"
+
+#include "format/studyoutput.h"
+
+#include <iterator>
+
+namespace mgreview {
+
+QStringList exportCsvColumns()
+{
+    return {QStringLiteral("id"),          QStringLiteral("authors"),
+            QStringLiteral("year"),        QStringLiteral("title"),
+            QStringLiteral("journal"),     QStringLiteral("doi"),
+            QStringLiteral("pmid"),        QStringLiteral("design"),
+            QStringLiteral("populations"), QStringLiteral("cramp_types"),
+            QStringLiteral("direction"),   QStringLiteral("independence"),
+            QStringLiteral("independence_source"), QStringLiteral("funding"),
+            QStringLiteral("coi"),         QStringLiteral("conclusions")};
+}
+
+QByteArray exportCsvHeader(bool byteOrderMark)
+{
+    QByteArray out = byteOrderMark ? QByteArrayLiteral("\xEF\xBB\xBF") : QByteArray();
+    return out + exportCsvColumns().join(u',').toUtf8() + "\r\n";
+}
+
+QByteArray exportCsvRow(const Study &s)
+{
+    QStringList conclusions;
+    conclusions.reserve(s.conclusions.size());
+    for (const Conclusion &c : s.conclusions)
+        conclusions.append(c.text);
+    const QString fields[] = {s.id,
+                              s.citation.authors.join(QStringLiteral("; ")),
+                              s.citation.year > 0 ? QString::number(s.citation.year) : QString(),
+                              s.citation.title,
+                              s.citation.journal,
+                              s.ids.doi,
+                              s.ids.pmid,
+                              s.design,
+                              s.populations.join(u';'),
+                              s.crampTypes.join(u';'),
+                              s.direction,
+                              s.independence.value,
+                              toString(s.independence.source),
+                              s.funding.statement,
+                              s.funding.coiStatement,
+                              conclusions.join(u'\n')};
+    QString row;
+    for (qsizetype i = 0; i < qsizetype(std::size(fields)); ++i) {
+        if (i > 0)
+            row += u',';
+        row += csvField(fields[i]);
+    }
+    return (row + QStringLiteral("\r\n")).toUtf8();
+}
+
+} // namespace mgreview

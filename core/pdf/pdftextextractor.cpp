@@ -1,0 +1,64 @@
+#include "pdf/pdftextextractor.h"
+
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+namespace mgreview {
+
+namespace {
+
+constexpr int kMinPagesPerThread = 4;
+
+void readRange(const PdfDocument &document, int from, int to, QVector<PdfPageText> &pages,
+               const std::atomic_bool *cancel)
+{
+    for (int i = from; i < to; ++i) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return;
+        pages[i] = document.pageText(i);
+    }
+}
+
+} // namespace
+
+PdfTextExtraction extractPdfText(const QString &path, const QString &password, int threads,
+                                 const std::atomic_bool *cancel)
+{
+    PdfTextExtraction out;
+    const std::unique_ptr<PdfDocument> document = PdfDocument::open(path, password, &out.opened);
+    if (!document)
+        return out;
+    const int count = document->pageCount();
+    threads = std::clamp(std::min(threads, count / kMinPagesPerThread), 1, 8);
+    out.pages.resize(count);
+    const int chunk = (count + threads - 1) / threads;
+    std::vector<std::thread> workers;
+    std::vector<bool> opened(size_t(threads), true);
+    for (int t = 1; t < threads; ++t) {
+        workers.emplace_back([&, t] {
+            PdfOpenResult again;
+            const std::unique_ptr<PdfDocument> own = PdfDocument::open(path, password, &again);
+            if (!own) {
+                opened[size_t(t)] = false;
+                return;
+            }
+            readRange(*own, t * chunk, std::min(count, (t + 1) * chunk), out.pages, cancel);
+        });
+    }
+    readRange(*document, 0, std::min(count, chunk), out.pages, cancel);
+    for (std::thread &worker : workers)
+        worker.join();
+    // A file replaced between the opens: read the missing runs here.
+    for (int t = 1; t < threads; ++t) {
+        if (!opened[size_t(t)])
+            readRange(*document, t * chunk, std::min(count, (t + 1) * chunk), out.pages, cancel);
+    }
+    if (cancel && cancel->load()) {
+        out.cancelled = true;
+        out.pages.clear();
+    }
+    return out;
+}
+
+} // namespace mgreview
