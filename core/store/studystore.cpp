@@ -205,8 +205,10 @@ SaveResult StudyStore::update(const Study &study, int expectedVersion)
     const qint64 key = q.value(0).toLongLong();
     const int version = q.value(1).toInt();
     q.finish();
-    if (!m_database.fullText().upsert(db, key, searchableText(study), &result.error) ||
-        !transaction.commit(&result.error))
+    // A study's annotations are searched with it, as in update() above.
+    SearchableText indexed = searchableText(study);
+    if (!appendAnnotationSearchText(db, study.id, &indexed, &result.error) ||
+        !m_database.fullText().upsert(db, key, indexed, &result.error) || !transaction.commit(&result.error))
         return result;
     result.status = SaveResult::Status::Saved;
     result.version = version;
