@@ -16,8 +16,11 @@ const QStringList kRoles = {QStringLiteral("mgreview_clinician"), QStringLiteral
 // (later schema versions) are skipped; run init again after an upgrade.
 // Annotations (v7): an event row per action plus the current state, updated in place (a
 // delete is a flag; triggers keep events append-only and refuse deleting annotations).
-const QStringList kStudentInserts = {QStringLiteral("annotations"), QStringLiteral("annotation_events")};
-const QStringList kStudentUpdates = {QStringLiteral("annotations")};
+// Each annotation change also re-indexes its study's search text, so notes are found by
+// search (annotationsearch.cpp): an upsert of the study's row in study_text.
+const QStringList kStudentInserts = {QStringLiteral("annotations"), QStringLiteral("annotation_events"),
+                                     QStringLiteral("study_text")};
+const QStringList kStudentUpdates = {QStringLiteral("annotations"), QStringLiteral("study_text")};
 const QStringList kReviewerInserts = {QStringLiteral("review_judgements"), QStringLiteral("review_resolutions"),
                                       QStringLiteral("audit_log")};
 const QStringList kEditorWrites = {QStringLiteral("studies"), QStringLiteral("study_text"),

@@ -2,7 +2,9 @@
 // itself, what it may not do — even through plain SQL, as someone using psql would.
 #include "corehelpers.h"
 
+#include "annotations/annotationservice.h"
 #include "review/reviewservice.h"
+#include "pdf/pdftextstore.h"
 #include "store/studystore.h"
 #include "store/teamroles.h"
 
@@ -168,6 +170,97 @@ TEST_F(TeamRolesTest, EditorEditsStudiesButHistoryStaysAppendOnly)
     EXPECT_TRUE(refused(sqlError(db, QStringLiteral("DELETE FROM review_judgements"))));
     const QString ownerTries = sqlError(*m_library.database(), QStringLiteral("DELETE FROM review_judgements"));
     EXPECT_TRUE(ownerTries.contains(QStringLiteral("review_judgements is append-only"))) << str(ownerTries);
+}
+
+TEST_F(TeamRolesTest, StudentAnnotatesClinicianMayNotAndNobodyRewritesTheHistory)
+{
+    QString error;
+    ASSERT_TRUE(ReviewService(*m_library.database()).addProfile({QStringLiteral("Stu"), Role::Student}, &error))
+        << str(error);
+    const QString study = QStringLiteral("garrison2020_cochrane");
+    const QString quote
+        = QStringLiteral("unlikely that magnesium supplementation provides clinically meaningful cramp prophylaxis");
+
+    // A student annotates (history, current state and the study's search text in one go).
+    Database &student = as(QStringLiteral("student"));
+    const std::optional<AnnotationResult> made = AnnotationService(student).createFromQuote(
+        study, quote, std::nullopt, QStringLiteral("Key finding"), QStringLiteral("zebrafinch note"),
+        QStringLiteral("Stu"), &error);
+    ASSERT_TRUE(made) << str(error);
+    ASSERT_TRUE(AnnotationService(student).edit(made->annotation.id, QStringLiteral("Stu"), std::nullopt,
+                                                QStringLiteral("zebrafinch note, edited"), &error))
+        << str(error);
+    Database &clinician = as(QStringLiteral("clinician"));
+    const std::optional<QVector<qint64>> found = StudyStore(clinician).search(QStringLiteral("zebrafinch"), &error);
+    ASSERT_TRUE(found) << str(error);
+    EXPECT_EQ(found->size(), 1);
+    // An editor's save of the study keeps its notes searchable.
+    Database &editor = as(QStringLiteral("editor"));
+    std::optional<VersionedStudy> edited = StudyStore(editor).loadVersioned(study, &error);
+    ASSERT_TRUE(edited) << str(error);
+    edited->study.citation.title = QStringLiteral("Edited after the annotation");
+    const SaveResult save = StudyStore(editor).update(edited->study, edited->version);
+    ASSERT_TRUE(save.saved()) << str(save.error);
+    EXPECT_EQ(StudyStore(clinician).search(QStringLiteral("zebrafinch"), &error)->size(), 1) << str(error);
+
+    // A clinician who claims to be the student is stopped by the database itself.
+    EXPECT_FALSE(AnnotationService(clinician).createFromQuote(study, quote, std::nullopt, QStringLiteral("Overstated"),
+                                                             {}, QStringLiteral("Stu"), &error));
+    EXPECT_TRUE(refused(error));
+    EXPECT_TRUE(refused(sqlError(clinician, QStringLiteral("UPDATE annotations SET note = 'x'"))));
+    // The student may not erase annotations or history, nor touch PDFs or judgements.
+    EXPECT_TRUE(refused(sqlError(student, QStringLiteral("DELETE FROM annotations"))));
+    EXPECT_TRUE(refused(sqlError(student, QStringLiteral("UPDATE annotation_events SET actor = 'Eve'"))));
+    EXPECT_TRUE(refused(sqlError(student, QStringLiteral("DELETE FROM pdf_attachments"))));
+    EXPECT_TRUE(refused(sqlError(student, QStringLiteral("INSERT INTO pdf_files(sha256, size, added_at) "
+                                                         "VALUES ('0', 1, 'now')"))));
+    // Even the owner: the history is append-only and annotations are never removed.
+    const QString ownerRewrites = sqlError(*m_library.database(), QStringLiteral("UPDATE annotation_events SET actor = 'Eve'"));
+    EXPECT_TRUE(ownerRewrites.contains(QStringLiteral("annotation_events is append-only"))) << str(ownerRewrites);
+    const QString ownerTruncates = sqlError(*m_library.database(), QStringLiteral("TRUNCATE annotation_events CASCADE"));
+    EXPECT_TRUE(ownerTruncates.contains(QStringLiteral("append-only"))
+                || ownerTruncates.contains(QStringLiteral("never removed")))
+        << str(ownerTruncates);
+    const QString ownerDeletes = sqlError(*m_library.database(), QStringLiteral("DELETE FROM annotations"));
+    EXPECT_TRUE(ownerDeletes.contains(QStringLiteral("never removed"))) << str(ownerDeletes);
+}
+
+TEST_F(TeamRolesTest, EditorAttachesPdfsOthersMayNot)
+{
+    // PDF text written as the editor is found by everybody, by the same word rules as study
+    // search: prefixes, case and accents ignored, every term on the same page.
+    Database &editor = as(QStringLiteral("editor"));
+    QSqlQuery q(editor.connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO pdf_files(sha256, size, added_at) VALUES ('abc', 10, 'now')")))
+        << str(q.lastError().text());
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO pdf_attachments(study_id, sha256, label, storage, path, "
+                                      "original_name, attached_at) VALUES ('sebo2014_sr', 'abc', 'full text', "
+                                      "'linked', '/x/sebo.pdf', 'sebo.pdf', 'now')")))
+        << str(q.lastError().text());
+    QString error;
+    ASSERT_TRUE(PdfTextStore(editor).savePages(
+        QStringLiteral("abc"),
+        {PdfPageText{QStringLiteral("Nocturnal leg cramps in Genève."), {}},
+         PdfPageText{QStringLiteral("Magnésium did not HELP; quinine-free."), {}}},
+        &error))
+        << str(error);
+    Database &student = as(QStringLiteral("student"));
+    const std::optional<QVector<PdfPageHit>> hits
+        = PdfTextStore(student).search(QStringLiteral("magnesium hel"), &error);
+    ASSERT_TRUE(hits) << str(error);
+    ASSERT_EQ(hits->size(), 1);
+    EXPECT_EQ(hits->first().page, 2);
+    EXPECT_EQ(hits->first().studyId, QStringLiteral("sebo2014_sr"));
+    EXPECT_EQ(PdfTextStore(student).search(QStringLiteral("geneve"), &error)->size(), 1) << str(error);
+    EXPECT_TRUE(PdfTextStore(student).search(QStringLiteral("geneve magnesium"), &error)->isEmpty()) << str(error);
+    EXPECT_TRUE(PdfTextStore(student).search(QStringLiteral("ramps"), &error)->isEmpty()) << str(error);
+    const std::optional<QVector<qint64>> keys = PdfTextStore(student).matchingStudyKeys(QStringLiteral("QUIN"), &error);
+    ASSERT_TRUE(keys) << str(error);
+    EXPECT_EQ(keys->size(), 1);
+
+    EXPECT_TRUE(refused(sqlError(student, QStringLiteral("DELETE FROM pdf_pages"))));
+    EXPECT_TRUE(refused(sqlError(as(QStringLiteral("reviewer")), QStringLiteral("UPDATE pdf_attachments SET label = 'x'"))));
+    EXPECT_TRUE(refused(sqlError(as(QStringLiteral("clinician")), QStringLiteral("DELETE FROM quote_checks"))));
 }
 
 TEST_F(TeamRolesTest, EachConnectionKnowsItsRole)
