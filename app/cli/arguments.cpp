@@ -116,6 +116,8 @@ std::optional<Command> commandFromName(const QString &name)
         return Command::Import;
     if (name == u"duplicates")
         return Command::Duplicates;
+    if (name == u"team")
+        return Command::Team;
     if (name == u"export")
         return Command::Export;
     if (name == u"annotate")
@@ -143,6 +145,7 @@ QString commandName(Command command)
     case Command::Matrix: return QStringLiteral("matrix");
     case Command::Import: return QStringLiteral("import");
     case Command::Duplicates: return QStringLiteral("duplicates");
+    case Command::Team: return QStringLiteral("team");
     case Command::Export: return QStringLiteral("export");
     case Command::Annotate: return QStringLiteral("annotate");
     case Command::Annotations: return QStringLiteral("annotations");
@@ -360,6 +363,19 @@ ParseResult parseArguments(const QStringList &arguments)
     case Command::Duplicates:
         if (const QString error = importCommand(result, positional); !error.isEmpty())
             return failure(error);
+        break;
+    case Command::Team:
+        // Team mode (docs/team-mode.md): team init | team grant USER ROLE.
+        result.subcommand = positional.isEmpty() ? QString() : positional.takeFirst();
+        if (result.subcommand == u"grant") {
+            if (positional.size() < 2)
+                return failure(QStringLiteral("'team grant' needs a database USER and a ROLE "
+                                              "(clinician, student, reviewer or editor)"));
+            result.user = positional.takeFirst();
+            result.role = positional.takeFirst();
+        } else if (result.subcommand != u"init") {
+            return failure(QStringLiteral("'team' needs a subcommand: team init, or team grant USER ROLE"));
+        }
         break;
     case Command::Export:
         if (!result.exportFormat)

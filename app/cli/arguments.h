@@ -16,7 +16,8 @@ enum class Command {
     Help, Version, List, Show, Search, RulesCheck, Classify, Profile, Flag, Agreement, Review, Matrix,
     Export, Annotate, Annotations,
     Attach, Detach, Attachments, LinkPdfs, VerifyQuotes, IndexPdfs, PdfSearch, PdfText, PdfCheck,
-    Import, Duplicates
+    Import, Duplicates,
+    Team
 };
 
 /// A parsed command line: the global options, the command and its own options.
@@ -47,6 +48,7 @@ struct Arguments {
     QString outputFile; ///< review export -o FILE
     QStringList reviewers; ///< agreement --reviewers A,B
     qint64 change = 0;  ///< review undo|redo CHANGE; annotations undo|redo CHANGE
+    QString user;       ///< team grant USER ROLE (the role goes to `role`)
     // Export (docs/formats/export.md): format, search text, ids, BOM; -o is outputFile.
     std::optional<ExportFormat> exportFormat; ///< export --format
     QString search;      ///< export --search TEXT

@@ -132,6 +132,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Matrix:
     case Command::Import:
     case Command::Duplicates:
+    case Command::Team:
     case Command::Export:
     case Command::Annotate:
     case Command::Annotations:
@@ -154,6 +155,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     case Command::Matrix: return runMatrix(context);
     case Command::Import: return runImport(context);
     case Command::Duplicates: return runDuplicates(context);
+    case Command::Team: return runTeam(context);
     case Command::Export: return runExport(context);
     case Command::Annotate: return runAnnotate(context);
     case Command::Annotations: return runAnnotations(context);

@@ -37,6 +37,8 @@ int runMatrix(const CommandContext &context);
 int runImport(const CommandContext &context);
 /// The review list of probable duplicates: list, merges, merge, keep, undo-merge.
 int runDuplicates(const CommandContext &context);
+/// Team mode on PostgreSQL: database roles (docs/team-mode.md).
+int runTeam(const CommandContext &context);
 /// Studies as RIS, BibTeX, CSV, JSON or a studies/ folder (docs/formats/export.md).
 int runExport(const CommandContext &context);
 // Annotations (docs/annotations.md): highlight, tag and note conclusions; list, export, import.

@@ -115,8 +115,18 @@ QString helpText(const QString &defaultLibraryPath)
                "  pdf-check FILE [--password P]\n"
                "                      Open, extract and render page 1: one line (or --format json).\n"
                "\n"
+               "Team mode on PostgreSQL (docs/team-mode.md):\n"
+               "  team init           Create the schema and the database roles mgreview_clinician (reads),\n"
+               "                      mgreview_student (+ annotations), mgreview_reviewer (+ judgements,\n"
+               "                      resolutions, audit log) and mgreview_editor (+ studies), with their\n"
+               "                      GRANTs. Run as the library's owner; safe to run again.\n"
+               "  team grant USER ROLE\n"
+               "                      Make database user USER a clinician, student, reviewer or editor.\n"
+               "\n"
                "Options:\n"
-               "  --library PATH      The library file (default: %1).\n"
+               "  --library PATH|URL  The library file (default: %1), or a team library\n"
+               "                      postgresql://USER@HOST:PORT/DATABASE?sslmode=verify-full (the password\n"
+               "                      comes from PGPASSWORD or ~/.pgpass, never the command line).\n"
                "  --studies DIR       Seed from this studies/ folder (default: the installed one).\n"
                "  --no-seed           Do not add the studies of the studies/ folder. Without it, studies\n"
                "                      never seeded before are added; edited ones are never overwritten.\n"
@@ -170,6 +180,7 @@ QString shortUsage()
         "       mgreview-cli attach ID FILE [--label L] [--link] | detach ID SHA|LABEL | attachments ID\n"
         "       mgreview-cli link-pdfs DIR [--dry-run] | index-pdfs | pdf-search TEXT\n"
         "       mgreview-cli verify-quotes [ID] [--format table|json] | pdf-text FILE [--password P]\n"
+        "       mgreview-cli --library postgresql://... team init | team grant USER ROLE\n"
         "Try 'mgreview-cli --help' for more information.\n");
 }
 

@@ -19,7 +19,7 @@ std::optional<GuiOptions> parseGuiArguments(const QStringList &arguments, QStrin
     QCommandLineParser parser;
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
-    const QCommandLineOption library(QStringLiteral("library"), tr("The library file."), QStringLiteral("PATH"));
+    const QCommandLineOption library(QStringLiteral("library"), tr("The library file, or a postgresql:// URL."), QStringLiteral("PATH"));
     const QCommandLineOption studies(
         QStringLiteral("studies"), tr("Seed from this studies/ folder."), QStringLiteral("DIR"));
     const QCommandLineOption screenshot(
@@ -152,6 +152,8 @@ QString guiUsage()
               "\n"
               "Options:\n"
               "  --library PATH     The library (SQLite file). Default: library.sqlite in your data folder.\n"
+              "  --library URL      A team library on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE\n"
+              "                     [?sslmode=verify-full]; the password comes from the system keychain.\n"
               "  --studies DIR      Seed the library from this studies/ folder (default: the installed one).\n"
               "  --select ID        Select this study at start, e.g. garrison2020_cochrane.\n"
               "  --search TEXT      Start with this search text.\n"

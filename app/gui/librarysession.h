@@ -34,6 +34,9 @@ public:
     bool isOpening() const { return m_opening; }
     bool isOpen() const { return m_database != nullptr; }
     const LibraryLocation &location() const { return m_location; }
+    /// The open library (nullptr until opened()); use it on the I/O thread only (run()),
+    /// except for what needs no connection: dialect(), location(), author().
+    const Database *database() const { return m_database.get(); }
 
     /// After opened(): the rows, the search index (shared with search workers) and the seed report.
     QVector<StudySummary> takeSummaries() { return std::exchange(m_summaries, {}); }

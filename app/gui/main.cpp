@@ -7,6 +7,7 @@
 #include "annotationui.h"
 #include "reviewui.h"
 #include "screenshot.h"
+#include "teamkeychain.h"
 
 #include "store/librarylocation.h"
 
@@ -75,6 +76,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("MgReview"));
     QApplication::setOrganizationName(QStringLiteral("MgReview"));
     QApplication::setApplicationVersion(QStringLiteral(MGREVIEW_VERSION));
+
+    // Team libraries: the password from the system keychain, else asked (never for a screenshot).
+    installTeamPasswordProvider(!screenshot);
 
     WindowOptions windowOptions;
     // A screenshot is reproducible: no saved layout in, nothing saved out, no dialogs.

@@ -19,6 +19,7 @@
 #include "searchfield.h"
 #include "settings.h"
 #include "studytableview.h"
+#include "teamui.h"
 
 #include "model/vocabulary.h"
 #include "models/studydetailmodel.h"
@@ -117,6 +118,8 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     rulesParts.search = m_searchController;
     rulesParts.rememberRulesFile = m_options.persistLayout;
     m_rules = new RulesUi(rulesParts, this);
+    m_team = new TeamUi({this, m_session, m_options.errorDialogs}, this);
+
     ExportUi::Parts exportParts;
     exportParts.window = this;
     exportParts.session = m_session;
@@ -192,6 +195,8 @@ void MainWindow::buildActions()
     file->addMenu(m_review->exportMenu());
     file->addMenu(m_annotations->fileMenu());
     file->addSeparator();
+    file->addAction(m_team->connectAction());
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -253,6 +258,7 @@ void MainWindow::onLibraryOpened()
     m_pane->showMessage(tr("Select a study to read its conclusions."));
     m_rules->controller()->libraryOpened();
     m_review->libraryOpened();
+    m_team->libraryOpened();
     m_annotations->libraryOpened();
     m_pdfIndex->libraryOpened();
     Q_EMIT libraryLoaded();
@@ -327,6 +333,12 @@ void MainWindow::onStudiesReclassified(
 void MainWindow::replaceStudyRows(const QVector<StudySummary> &rows)
 {
     onStudiesReclassified(rows, nullptr);
+}
+
+void MainWindow::replaceStudies(
+    const QVector<StudySummary> &rows, const std::shared_ptr<const StudySearchIndex> &searchIndex)
+{
+    onStudiesReclassified(rows, searchIndex);
 }
 
 void MainWindow::replaceSearchIndex(

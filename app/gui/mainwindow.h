@@ -36,6 +36,7 @@ class ReviewUi;
 class RulesUi;
 class SearchController;
 class SearchField;
+class TeamUi;
 class StudyTableView;
 
 /// How a window behaves beyond what the user sees.
@@ -98,6 +99,8 @@ public:
     MatrixUi *matrix() const { return m_matrix; }
     /// Funding review: profile, Assess funding…, undo stack, conflicts, agreement, exports.
     ReviewUi *review() const { return m_review; }
+    /// Team mode: Connect to team library…, live changes of a PostgreSQL library.
+    TeamUi *team() const { return m_team; }
     /// File ▸ Export studies… (RIS, BibTeX, CSV, JSON, studies/ folder).
     ExportUi *exporter() const { return m_export; }
     /// Annotations: Highlight…, the highlights in the pane, the Notes view.
@@ -116,6 +119,9 @@ public:
     /// New rows for the same studies in the same order (e.g. after a review change): the
     /// search, filters and selection stay; the pane shows the study again.
     void replaceStudyRows(const QVector<mgreview::StudySummary> &rows);
+    /// New rows that may add or remove studies (colleagues' changes), with their search index.
+    void replaceStudies(const QVector<mgreview::StudySummary> &rows,
+                        const std::shared_ptr<const mgreview::StudySearchIndex> &searchIndex);
     /// Reads the shown study again (its review or who is reading changed).
     void reloadShownStudy();
     /// New rows and a new search index for the same studies (e.g. after a note changed, so
@@ -157,6 +163,7 @@ private:
     MatrixUi *m_matrix = nullptr;
     ExportUi *m_export = nullptr;
     ReviewUi *m_review = nullptr;
+    TeamUi *m_team = nullptr;
     AnnotationUi *m_annotations = nullptr;
     PdfUi *m_pdf = nullptr;
     PdfIndexUi *m_pdfIndex = nullptr;

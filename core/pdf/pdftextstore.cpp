@@ -4,11 +4,38 @@
 #include "store/database.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace mgreview {
+
+namespace {
+
+// PostgreSQL refuses lexemes of 2 KB and more; no real word is that long.
+constexpr qsizetype kMaxLexemeBytes = 2000;
+
+/// A page's search words for the PostgreSQL `words` column (array_to_tsvector): cut and
+/// folded by the rules of every other search (library/searchtext.h).
+QString pageWords(const QString &text)
+{
+    QStringList words = searchTerms(text);
+    words.removeIf([](const QString &word) { return word.toUtf8().size() > kMaxLexemeBytes; });
+    words.removeDuplicates();
+    return words.join(u' ');
+}
+
+/// A tsquery literal, each term a quoted prefix, so no user input is read as query syntax.
+QString prefixQuery(const QStringList &terms)
+{
+    QStringList parts;
+    for (QString term : terms) {
+        term.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("''"));
+        parts.append(u'\'' + term + QStringLiteral("':*"));
+    }
+    return parts.join(QStringLiteral(" & "));
+}
+
+} // namespace
 
 PdfTextStore::PdfTextStore(const Database &database)
     : m_database(database)
@@ -49,7 +76,11 @@ bool PdfTextStore::savePages(const QString &sha256, const QVector<PdfPageText> &
         return false;
     const bool sqlite = m_database.dialect() == SqlDialect::Sqlite;
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO pdf_pages(sha256, page, text, note) VALUES (?, ?, ?, ?) RETURNING id"));
+    // PostgreSQL indexes the page through its `words` column (pdfschema.cpp); SQLite through
+    // the FTS5 table, written below.
+    insert.prepare(sqlite ? QStringLiteral("INSERT INTO pdf_pages(sha256, page, text, note) VALUES (?, ?, ?, ?) RETURNING id")
+                          : QStringLiteral("INSERT INTO pdf_pages(sha256, page, text, note, words) VALUES (?, ?, ?, ?, "
+                                           "array_to_tsvector(string_to_array(CAST(? AS TEXT), ' '))) RETURNING id"));
     QSqlQuery index(db);
     if (sqlite)
         index.prepare(QStringLiteral("INSERT INTO pdf_page_text(rowid, text) VALUES (?, ?)"));
@@ -60,6 +91,8 @@ bool PdfTextStore::savePages(const QString &sha256, const QVector<PdfPageText> &
         insert.addBindValue(int(i + 1));
         insert.addBindValue(sqlText(page.text));
         insert.addBindValue(sqlText(page.note));
+        if (!sqlite)
+            insert.addBindValue(pageWords(page.text));
         if (!insert.exec() || !insert.next()) {
             *error = describeSqlError(QStringLiteral("saving the text of page %1").arg(i + 1), insert);
             return false;
@@ -153,13 +186,8 @@ QString PdfTextStore::matchClause(const QString &query, QString *argument) const
         *argument = parts.join(QStringLiteral(" AND "));
         return QStringLiteral("p.id IN (SELECT rowid FROM pdf_page_text WHERE pdf_page_text MATCH ?)");
     }
-    for (QString term : terms) {
-        term.remove(QRegularExpression(QStringLiteral("[^\\w]")));
-        if (!term.isEmpty())
-            parts.append(term + QStringLiteral(":*"));
-    }
-    *argument = parts.join(QStringLiteral(" & "));
-    return QStringLiteral("to_tsvector('simple', p.text) @@ to_tsquery('simple', ?)");
+    *argument = prefixQuery(terms);
+    return QStringLiteral("p.words @@ CAST(? AS tsquery)");
 }
 
 std::optional<QVector<PdfPageHit>> PdfTextStore::search(const QString &query, QString *error, int limit) const

@@ -26,7 +26,8 @@ struct PdfPageHit {
 ///
 /// Text belongs to the file content (SHA-256), so a PDF attached to several studies is
 /// extracted and stored once. On SQLite the pages are indexed by FTS5 (table
-/// pdf_page_text); on PostgreSQL by a GIN index over to_tsvector('simple', text).
+/// pdf_page_text); on PostgreSQL by a GIN index over the page's
+/// search words (column words: a tsvector of the folded words, as for study text).
 /// Query semantics follow FullTextIndex: every term must start a word of the same page;
 /// case and accents are ignored. Use one PdfTextStore per thread.
 class PdfTextStore

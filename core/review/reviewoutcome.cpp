@@ -1,5 +1,7 @@
 #include "review/reviewoutcome.h"
 
+#include "store/sqldialect.h"
+
 #include "review/reviewstore.h"
 #include "store/database.h"
 
@@ -168,7 +170,7 @@ std::optional<QHash<QString, Independence>> reviewerIndependenceByStudy(const Da
     QSqlDatabase db = database.connection();
     QHash<QString, Independence> out;
     // A library opened without migrating (diagnostics, migration tests) has no review yet.
-    if (!db.tables().contains(QStringLiteral("review_judgements")))
+    if (!Sql::tableExists(database.dialect(), db, QStringLiteral("review_judgements")))
         return out;
     QHash<QString, ReviewOutcome> outcomes;
     if (!reviewOutcomes(ReviewStore(db), &outcomes, error))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/database.h"
+
 #include <QString>
 
 class QSqlDatabase;
@@ -10,10 +12,10 @@ namespace mgreview {
 /// `profiles`, the append-only `review_judgements`, `review_resolutions` and `audit_log`.
 ///
 /// Append-only is enforced by the database, not only by the code: triggers abort every
-/// UPDATE and DELETE on the three tables with "… is append-only". (On PostgreSQL the same
-/// is done with BEFORE UPDATE OR DELETE triggers that RAISE EXCEPTION, plus REVOKE UPDATE,
-/// DELETE for the application's role; see docs/review.md.) Judgements and resolutions do not
+/// UPDATE and DELETE on the three tables with "… is append-only" (Sql::appendOnlyTriggers:
+/// RAISE(ABORT) on SQLite, plpgsql triggers that RAISE EXCEPTION on PostgreSQL, where
+/// `mgreview-cli team init` also grants the team roles INSERT only; see docs/team-mode.md). Judgements and resolutions do not
 /// reference `studies`, so their history outlives a deleted study.
-bool createReviewSchema(QSqlDatabase &db, QString *error);
+bool createReviewSchema(SqlDialect dialect, QSqlDatabase &db, QString *error);
 
 } // namespace mgreview

@@ -13,6 +13,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrlQuery>
+
+#include <mutex>
 
 Q_LOGGING_CATEGORY(lcStore, "mgreview.store")
 
@@ -65,12 +68,6 @@ std::unique_ptr<Database> Database::openRaw(const LibraryLocation &location, QSt
 {
     const SqlDialect dialect = location.kind == LibraryLocation::Kind::Sqlite ? SqlDialect::Sqlite
                                                                                : SqlDialect::Postgres;
-    if (dialect == SqlDialect::Postgres) {
-        // Team mode (PostgreSQL) is its own piece of work; say so instead of half-working.
-        *error = QStringLiteral("%1: PostgreSQL libraries are not supported by this version yet")
-                     .arg(location.displayName());
-        return nullptr;
-    }
     std::unique_ptr<Database> database(new Database(location, dialect));
     QSqlDatabase db;
     if (dialect == SqlDialect::Sqlite) {
@@ -85,26 +82,116 @@ std::unique_ptr<Database> Database::openRaw(const LibraryLocation &location, QSt
         }
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_baseName);
         db.setDatabaseName(location.sqlitePath);
+        if (!db.open()) {
+            *error = QStringLiteral("%1: cannot open the library: %2")
+                         .arg(location.displayName(), db.lastError().text());
+            return nullptr;
+        }
     } else {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+            *error = QStringLiteral("%1: cannot open a team library: Qt's PostgreSQL driver (QPSQL) is not "
+                                    "installed (Debian package libqt6sql6-psql)")
+                         .arg(location.displayName());
+            return nullptr;
+        }
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), database->m_baseName);
-        const QUrl &url = location.url;
-        db.setHostName(url.host().isEmpty() ? QStringLiteral("localhost") : url.host());
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        if (!url.password().isEmpty())
-            db.setPassword(url.password());
-        db.setDatabaseName(url.path().mid(1));
-        // Pass libpq options such as sslmode straight through.
-        db.setConnectOptions(url.query(QUrl::FullyDecoded).replace(u'&', u';'));
-    }
-    if (!db.open()) {
-        *error = QStringLiteral("%1: cannot open the library: %2")
-                     .arg(location.displayName(), db.lastError().text());
-        return nullptr;
+        if (!database->openPostgres(db, error))
+            return nullptr;
     }
     if (!database->configure(db, error))
         return nullptr;
     return database;
+}
+
+namespace {
+std::mutex g_passwordMutex;
+Database::PasswordProvider g_passwordProvider;
+
+bool needsPassword(const QSqlError &error)
+{
+    // libpq: "fe_sendauth: no password supplied" or "password authentication failed".
+    const QString text = error.text();
+    return text.contains(QStringLiteral("no password supplied")) ||
+           text.contains(QStringLiteral("password authentication failed"));
+}
+} // namespace
+
+void Database::setPasswordProvider(PasswordProvider provider)
+{
+    const std::lock_guard lock(g_passwordMutex);
+    g_passwordProvider = std::move(provider);
+}
+
+bool Database::openPostgres(QSqlDatabase &db, QString *error) const
+{
+    const QUrl &url = m_location.url;
+    if (!url.isValid() || url.path().size() < 2) {
+        *error = QStringLiteral("%1: not a PostgreSQL library address; expected "
+                                "postgresql://user@host:port/database")
+                     .arg(m_location.displayName());
+        return false;
+    }
+    db.setHostName(url.host().isEmpty() ? QStringLiteral("localhost") : url.host());
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName());
+    db.setDatabaseName(url.path().mid(1));
+    // libpq options such as sslmode, sslrootcert, sslcert pass straight through.
+    QStringList options;
+    bool hasTimeout = false;
+    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
+        QString quoted = value;
+        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'"));
+        options.append(key + QStringLiteral("='") + quoted + u'\'');
+        hasTimeout = hasTimeout || key == u"connect_timeout";
+    }
+    if (!hasTimeout)
+        options.append(QStringLiteral("connect_timeout=10")); // an unreachable server fails, never hangs
+    db.setConnectOptions(options.join(u';'));
+    if (!url.password().isEmpty())
+        db.setPassword(url.password());
+    if (db.open())
+        return true;
+    PasswordProvider provider;
+    {
+        const std::lock_guard lock(g_passwordMutex);
+        provider = g_passwordProvider;
+    }
+    if (url.password().isEmpty() && provider && needsPassword(db.lastError())) {
+        const QString password = provider(m_location);
+        if (!password.isEmpty()) {
+            db.setPassword(password);
+            if (db.open())
+                return true;
+        }
+    }
+    *error = QStringLiteral("%1: cannot open the library: %2")
+                 .arg(m_location.displayName(), db.lastError().text().trimmed());
+    return false;
+}
+
+QSqlDatabase Database::openSeparateConnection(const QString &name, QString *error) const
+{
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_baseName, name);
+    if (!db.open()) {
+        *error = QStringLiteral("%1: cannot open a connection: %2")
+                     .arg(m_location.displayName(), db.lastError().text().trimmed());
+        return db;
+    }
+    if (!configure(db, error))
+        db.close();
+    return db;
+}
+
+void Database::setAuthor(const QString &author)
+{
+    m_author = author;
+    if (m_dialect != SqlDialect::Postgres)
+        return;
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT set_config('mgreview.author', ?, false)"));
+    q.addBindValue(sqlText(author));
+    if (!q.exec())
+        qCWarning(lcStore) << "cannot record the author:" << q.lastError().text();
 }
 
 std::unique_ptr<Database> Database::open(const LibraryLocation &location, QString *error)
@@ -121,9 +208,19 @@ std::unique_ptr<Database> Database::open(const LibraryLocation &location, QStrin
 
 bool Database::configure(QSqlDatabase &db, QString *error) const
 {
-    if (m_dialect != SqlDialect::Sqlite)
-        return true;
     QSqlQuery q(db);
+    if (m_dialect == SqlDialect::Postgres) {
+        // Notices (e.g. "relation already exists, skipping") are not errors; the author
+        // names this session in change notifications.
+        q.prepare(QStringLiteral("SELECT set_config('client_min_messages', 'warning', false), "
+                                 "set_config('mgreview.author', ?, false)"));
+        q.addBindValue(sqlText(m_author));
+        if (!q.exec()) {
+            *error = QStringLiteral("%1: %2").arg(m_location.displayName(), q.lastError().text().trimmed());
+            return false;
+        }
+        return true;
+    }
     // A locked library waits a while instead of failing at once; WAL lets readers and one
     // writer work together; foreign keys keep child rows honest.
     const char *pragmas[] = {"PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON",

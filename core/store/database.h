@@ -6,6 +6,7 @@
 #include <QThread>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace mgreview {
@@ -32,6 +33,21 @@ public:
     /// Opens without migrating (for migration tests and diagnostics).
     static std::unique_ptr<Database> openRaw(const LibraryLocation &location, QString *error);
 
+    /// Supplies the password of a PostgreSQL library whose URL carries none, when the server
+    /// asks for one (the GUI asks the system keychain, then the user; see docs/team-mode.md).
+    /// Returns an empty string to give up. Core never stores or logs a password.
+    using PasswordProvider = std::function<QString(const LibraryLocation &location)>;
+    static void setPasswordProvider(PasswordProvider provider);
+
+    /// A new, separate connection to the same library (its own session: for LISTEN, or a
+    /// second client in tests), named `name`; the caller closes it and calls
+    /// QSqlDatabase::removeDatabase(name). Not open (and *error set) on failure.
+    QSqlDatabase openSeparateConnection(const QString &name, QString *error) const;
+    /// The person writing through this library, told to PostgreSQL as the session setting
+    /// `mgreview.author` so that change notifications name them (empty: the database user).
+    void setAuthor(const QString &author);
+    QString author() const { return m_author; }
+
     /// The connection for the calling thread.
     QSqlDatabase connection() const;
     SqlDialect dialect() const { return m_dialect; }
@@ -44,12 +60,14 @@ public:
 private:
     Database(LibraryLocation location, SqlDialect dialect);
     bool configure(QSqlDatabase &db, QString *error) const;
+    bool openPostgres(QSqlDatabase &db, QString *error) const;
 
     LibraryLocation m_location;
     SqlDialect m_dialect;
     QString m_baseName;
     std::unique_ptr<FullTextIndex> m_fullText;
     quint64 m_ownerThread; ///< Serial of the thread that owns the base connection.
+    QString m_author;
 };
 
 /// A transaction that rolls back unless committed. Writes always go through one.

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/fulltextindex.h"
+#include "store/sqldialect.h"
 #include "store/studyrows.h"
 #include "rules/suggestionstore.h"
 #include "review/reviewschema.h"
@@ -35,11 +36,14 @@ bool execAll(QSqlDatabase &db, const QStringList &statements, QString *error)
 }
 
 // v1: studies with their sortable/filterable projections and the full record as JSON.
-bool toVersion1(const Database &, QSqlDatabase &db, QString *error)
+// `version` counts saves: StudyStore::update refuses a save made against an older one.
+// On PostgreSQL every committed change of a study is announced (NOTIFY, see ChangeListener).
+bool toVersion1(const Database &database, QSqlDatabase &db, QString *error)
 {
-    return execAll(db, {
-        QStringLiteral("CREATE TABLE studies ("
-                       " pk INTEGER PRIMARY KEY,"
+    const SqlDialect dialect = database.dialect();
+    return execAll(db, QStringList{
+        QStringLiteral("CREATE TABLE studies (") + Sql::autoKeyColumn(dialect, QStringLiteral("pk")) +
+        QStringLiteral(","
                        " id TEXT NOT NULL UNIQUE,"
                        " title TEXT NOT NULL DEFAULT '',"
                        " authors TEXT NOT NULL DEFAULT '',"
@@ -63,7 +67,7 @@ bool toVersion1(const Database &, QSqlDatabase &db, QString *error)
         QStringLiteral("CREATE INDEX studies_doi ON studies(doi)"),
         QStringLiteral("CREATE INDEX studies_pmid ON studies(pmid)"),
         QStringLiteral("CREATE TABLE library_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-    }, error);
+    } + Sql::changeNotificationTrigger(dialect, QStringLiteral("studies"), QStringLiteral("id"), true), error);
 }
 
 // v2: full-text search over title, authors and conclusions, filled from existing rows.
@@ -71,17 +75,24 @@ bool toVersion2(const Database &database, QSqlDatabase &db, QString *error)
 {
     if (!execAll(db, database.fullText().createStatements(), error))
         return false;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT pk, record FROM studies"))) {
-        *error = describeSqlError(QStringLiteral("reading studies to index"), q);
-        return false;
-    }
-    while (q.next()) {
-        const std::optional<Study> study = studyFromRecordJson(q.value(1).toByteArray(), error);
-        if (!study)
+    // Read every row before writing: the index writes run on the same connection.
+    QVector<std::pair<qint64, Study>> studies;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT pk, record FROM studies"))) {
+            *error = describeSqlError(QStringLiteral("reading studies to index"), q);
             return false;
-        if (!database.fullText().upsert(db, q.value(0).toLongLong(), searchableText(*study), error))
+        }
+        while (q.next()) {
+            std::optional<Study> study = studyFromRecordJson(q.value(1).toByteArray(), error);
+            if (!study)
+                return false;
+            studies.append({q.value(0).toLongLong(), std::move(*study)});
+        }
+    }
+    for (const auto &[key, study] : std::as_const(studies)) {
+        if (!database.fullText().upsert(db, key, searchableText(study), error))
             return false;
     }
     return true;
@@ -115,9 +126,9 @@ bool toVersion4(const Database &, QSqlDatabase &db, QString *error)
 }
 
 // v5: profiles and the append-only review tables and audit log (core/review/reviewschema.cpp).
-bool toVersion5(const Database &, QSqlDatabase &db, QString *error)
+bool toVersion5(const Database &database, QSqlDatabase &db, QString *error)
 {
-    return createReviewSchema(db, error);
+    return createReviewSchema(database.dialect(), db, error);
 }
 
 // v6: PDF attachments and their extracted text (core/pdf/pdfschema.cpp).
@@ -168,7 +179,7 @@ int latestVersion()
 int currentVersion(const Database &database, QString *error)
 {
     QSqlDatabase db = database.connection();
-    if (!db.tables().contains(QStringLiteral("schema_version")))
+    if (!Sql::tableExists(database.dialect(), db, QStringLiteral("schema_version")))
         return 0;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next()) {
@@ -213,6 +224,22 @@ bool migrate(const Database &database, int target, QString *error)
             return false;
         }
         QString stepError;
+        if (database.dialect() == SqlDialect::Postgres) {
+            // Two team members starting the program on a new server at once: the second waits
+            // here until the first has committed the step, then sees it done.
+            QSqlQuery lock(db);
+            if (!lock.exec(QStringLiteral("LOCK TABLE schema_version IN EXCLUSIVE MODE")) ||
+                !lock.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !lock.next()) {
+                *error = describeSqlError(QStringLiteral("locking the schema for an upgrade"), lock);
+                return false;
+            }
+            const int committed = lock.value(0).toInt();
+            lock.finish();
+            if (committed > version) {
+                version = committed;
+                continue; // the transaction rolls back: nothing was written
+            }
+        }
         if (!steps().at(version)(database, db, &stepError) || !setVersion(db, version + 1, &stepError) ||
             !transaction.commit(&stepError)) {
             *error = QStringLiteral("upgrading the library to version %1 failed: %2").arg(version + 1).arg(stepError);

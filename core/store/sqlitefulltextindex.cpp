@@ -124,13 +124,15 @@ std::unique_ptr<FullTextIndex> createSqliteFullTextIndex()
     return std::make_unique<SqliteFullTextIndex>();
 }
 
+std::unique_ptr<FullTextIndex> createPostgresFullTextIndex(); // postgresfulltextindex.cpp
+
 std::unique_ptr<FullTextIndex> FullTextIndex::create(SqlDialect dialect)
 {
     switch (dialect) {
     case SqlDialect::Sqlite:
         return createSqliteFullTextIndex();
     case SqlDialect::Postgres:
-        break;
+        return createPostgresFullTextIndex();
     }
     return nullptr;
 }

@@ -260,6 +260,72 @@ bool StudyStore::update(const Study &study, QString *error)
     return transaction.commit(error);
 }
 
+SaveResult StudyStore::update(const Study &study, int expectedVersion)
+{
+    SaveResult result;
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        result.error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
+        return result;
+    }
+    QSqlQuery q(db);
+    // The version test and the write are one statement: of two concurrent saves against
+    // the same version, the database lets exactly one through (PostgreSQL re-checks the
+    // WHERE clause after waiting for the other's row lock; SQLite has one writer at a time).
+    q.prepare(QStringLiteral(
+        "UPDATE studies SET title = :title, authors = :authors, first_author = :first_author, year = :year, "
+        "journal = :journal, doi = :doi, pmid = :pmid, design = :design, populations = :populations, "
+        "cramp_types = :cramp_types, direction = :direction, independence = :independence, "
+        "independence_link = :independence_link, independence_source = :independence_source, "
+        "independence_reason = :independence_reason, record = :record, "
+        "version = version + 1, updated_at = :updated WHERE id = :id AND version = :expected "
+        "RETURNING pk, version"));
+    bindProjections(q, study);
+    q.bindValue(QStringLiteral(":updated"), nowText());
+    q.bindValue(QStringLiteral(":id"), study.id);
+    q.bindValue(QStringLiteral(":expected"), expectedVersion);
+    if (!q.exec()) {
+        result.error = describeSqlError(QStringLiteral("saving study '%1'").arg(study.id), q);
+        return result;
+    }
+    if (!q.next()) {
+        q.finish();
+        QString error;
+        const std::optional<VersionedStudy> current = loadVersioned(study.id, &error);
+        if (!error.isEmpty()) {
+            result.error = error;
+            return result;
+        }
+        result.status = SaveResult::Status::Conflict;
+        if (current) {
+            result.version = current->version;
+            result.current = current->study;
+            result.error = QStringLiteral("study '%1' was changed by someone else since you opened it "
+                                          "(version %2, yours is %3): nothing was saved")
+                               .arg(study.id)
+                               .arg(current->version)
+                               .arg(expectedVersion);
+        } else {
+            result.error = QStringLiteral("study '%1' was removed by someone else since you opened it: "
+                                          "nothing was saved")
+                               .arg(study.id);
+        }
+        return result;
+    }
+    const qint64 key = q.value(0).toLongLong();
+    const int version = q.value(1).toInt();
+    q.finish();
+    // A study's annotations are searched with it, as in update() above.
+    SearchableText indexed = searchableText(study);
+    if (!appendAnnotationSearchText(db, study.id, &indexed, &result.error) ||
+        !m_database.fullText().upsert(db, key, indexed, &result.error) || !transaction.commit(&result.error))
+        return result;
+    result.status = SaveResult::Status::Saved;
+    result.version = version;
+    return result;
+}
+
 bool StudyStore::removeOne(QSqlDatabase &db, const QString &id, QString *error)
 {
     QSqlQuery q(db);
@@ -327,6 +393,25 @@ std::optional<Study> StudyStore::load(const QString &id, QString *error) const
     return studyFromRecordJson(q.value(0).toByteArray(), error);
 }
 
+std::optional<VersionedStudy> StudyStore::loadVersioned(const QString &id, QString *error) const
+{
+    error->clear();
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT record, version FROM studies WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = describeSqlError(QStringLiteral("reading study '%1'").arg(id), q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    const int version = q.value(1).toInt();
+    std::optional<Study> study = studyFromRecordJson(q.value(0).toByteArray(), error);
+    if (!study)
+        return std::nullopt;
+    return VersionedStudy{std::move(*study), version};
+}
+
 std::optional<QVector<Study>> StudyStore::loadAll(QString *error) const
 {
     QSqlQuery q(m_database.connection());
@@ -390,6 +475,12 @@ std::optional<QVector<StudySummary>> StudyStore::summaries(QString *error) const
         if (count.exec(QStringLiteral("SELECT count(*) FROM studies")) && count.next())
             out.reserve(count.value(0).toLongLong());
     }
+    // Reviewer decisions outrank curated values and rules (core/review/reviewoutcome.h).
+    // Read first: a forward-only query must be the only one running on its connection
+    // (PostgreSQL streams its rows and loses them when another query starts).
+    const std::optional<QHash<QString, Independence>> reviewed = reviewerIndependenceByStudy(m_database, error);
+    if (!reviewed)
+        return std::nullopt;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     // Only projections: parsing 100,000 records would make opening slow.
@@ -397,10 +488,6 @@ std::optional<QVector<StudySummary>> StudyStore::summaries(QString *error) const
         *error = describeSqlError(QStringLiteral("reading the study list"), q);
         return std::nullopt;
     }
-    // Reviewer decisions outrank curated values and rules (core/review/reviewoutcome.h).
-    const std::optional<QHash<QString, Independence>> reviewed = reviewerIndependenceByStudy(m_database, error);
-    if (!reviewed)
-        return std::nullopt;
     SharedStrings shared;
     while (q.next()) {
         StudySummary s;

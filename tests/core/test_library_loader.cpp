@@ -77,10 +77,14 @@ TEST(LibraryLocation, ParsesPathsAndUrls)
     EXPECT_EQ(team.kind, LibraryLocation::Kind::Postgres);
     EXPECT_FALSE(team.displayName().contains(QStringLiteral("secret")));
     EXPECT_TRUE(team.displayName().contains(QStringLiteral("db.example")));
+    // An unreachable server: a clear message that names the library, never the password.
     QString error;
     EXPECT_FALSE(Database::open(team, &error));
-    EXPECT_TRUE(error.contains(QStringLiteral("PostgreSQL"))) << str(error);
+    EXPECT_TRUE(error.startsWith(team.displayName() + QStringLiteral(": "))) << str(error);
     EXPECT_FALSE(error.contains(QStringLiteral("secret"))) << str(error);
+    // No database name: said plainly before anything is tried.
+    EXPECT_FALSE(Database::open(LibraryLocation::parse(QStringLiteral("postgresql://ann@db.example")), &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("postgresql://user@host:port/database"))) << str(error);
 
     EXPECT_FALSE(LibraryLocation::defaultLocation().sqlitePath.isEmpty());
 }

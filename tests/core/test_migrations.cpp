@@ -1,4 +1,5 @@
-// Schema migrations, one step at a time, each from data written in the previous version.
+// Schema migrations, one step at a time, each from data written in the previous version;
+// on SQLite and PostgreSQL.
 #include "corehelpers.h"
 
 #include "format/studyjson.h"
@@ -18,15 +19,15 @@ using namespace mgreview::testing;
 
 namespace {
 
-class MigrationTest : public ::testing::Test
+class MigrationTest : public ::testing::TestWithParam<Backend>
 {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
-        m_location.sqlitePath = m_dir.filePath(QStringLiteral("library.sqlite"));
+        MGREVIEW_REQUIRE_BACKEND(GetParam());
+        m_library.useBackend(GetParam());
         QString error;
-        m_db = Database::openRaw(m_location, &error);
+        m_db = m_library.openRaw(&error);
         ASSERT_TRUE(m_db) << str(error);
     }
 
@@ -43,7 +44,49 @@ protected:
         ASSERT_TRUE(Migrations::migrate(*m_db, target, &error)) << str(error);
         ASSERT_EQ(version(), target);
     }
-    QStringList tables() const { return m_db->connection().tables(); }
+    /// The library's table names. A PostgreSQL test library lives in a schema of its own,
+    /// which QPSQL lists as "schema.table" beside the other schemas of tests running at
+    /// the same time: keep ours only, without the prefix.
+    QStringList tables() const
+    {
+        const QString ours = m_library.postgres() ? m_library.postgres()->name() + u'.' : QString();
+        QStringList out;
+        for (const QString &name : m_db->connection().tables()) {
+            if (ours.isEmpty())
+                out.append(name);
+            else if (name.startsWith(ours))
+                out.append(name.mid(ours.size()));
+        }
+        return out;
+    }
+    /// The whole schema as text, to compare two libraries.
+    static QStringList schemaOf(const Database &database)
+    {
+        const QStringList queries = database.dialect() == SqlDialect::Sqlite
+            ? QStringList { QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
+                                           "ORDER BY name") }
+            : QStringList {
+                  QStringLiteral("SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable "
+                                 "|| ' ' || coalesce(column_default, '') || ' ' || is_identity FROM "
+                                 "information_schema.columns WHERE table_schema = current_schema() ORDER BY 1"),
+                  QStringLiteral("SELECT replace(indexdef, current_schema() || '.', '') FROM pg_indexes "
+                                 "WHERE schemaname = current_schema() ORDER BY indexname"),
+                  QStringLiteral("SELECT trigger_name || ' ' || event_manipulation || ' ' || action_timing || ' ' || "
+                                 "event_object_table FROM information_schema.triggers "
+                                 "WHERE trigger_schema = current_schema() ORDER BY 1"),
+                  QStringLiteral("SELECT conname || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c "
+                                 "JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = current_schema() "
+                                 "ORDER BY 1"),
+              };
+        QStringList out;
+        QSqlQuery q(database.connection());
+        for (const QString &sql : queries) {
+            EXPECT_TRUE(q.exec(sql)) << str(q.lastError().text());
+            while (q.next())
+                out.append(q.value(0).toString());
+        }
+        return out;
+    }
     QStringList rows(const QString &sql) const
     {
         QSqlQuery q(m_db->connection());
@@ -94,19 +137,18 @@ protected:
         return ids;
     }
 
-    QTemporaryDir m_dir;
-    LibraryLocation m_location;
+    TempLibrary m_library;
     std::unique_ptr<Database> m_db;
 };
 
 } // namespace
 
-TEST_F(MigrationTest, LatestIsEight)
+TEST_P(MigrationTest, LatestIsEight)
 {
     EXPECT_EQ(Migrations::latestVersion(), 8);
 }
 
-TEST_F(MigrationTest, ZeroToOne)
+TEST_P(MigrationTest, ZeroToOne)
 {
     EXPECT_EQ(version(), 0);
     EXPECT_FALSE(tables().contains(QStringLiteral("studies")));
@@ -129,7 +171,7 @@ TEST_F(MigrationTest, ZeroToOne)
     EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version")), QStringList { QStringLiteral("1") });
 }
 
-TEST_F(MigrationTest, OneToTwoMakesExistingRowsSearchable)
+TEST_P(MigrationTest, OneToTwoMakesExistingRowsSearchable)
 {
     migrateTo(1);
     insertV1Row(study(QStringLiteral("garrison2020_cochrane")));
@@ -153,7 +195,7 @@ TEST_F(MigrationTest, OneToTwoMakesExistingRowsSearchable)
     EXPECT_TRUE(idsMatching(QStringLiteral("18768245")).isEmpty());
 }
 
-TEST_F(MigrationTest, TwoToThreeBackfillsTheSeedLog)
+TEST_P(MigrationTest, TwoToThreeBackfillsTheSeedLog)
 {
     migrateTo(2);
     QString error;
@@ -180,7 +222,7 @@ TEST_F(MigrationTest, TwoToThreeBackfillsTheSeedLog)
         QStringLiteral("My own title"));
 }
 
-TEST_F(MigrationTest, ThreeToFourAddsRuleSuggestionsBesideCuratedValues)
+TEST_P(MigrationTest, ThreeToFourAddsRuleSuggestionsBesideCuratedValues)
 {
     migrateTo(3);
     QString error;
@@ -199,7 +241,7 @@ TEST_F(MigrationTest, ThreeToFourAddsRuleSuggestionsBesideCuratedValues)
     EXPECT_EQ(summaries->first().independenceSource, QStringLiteral("curated"));
 }
 
-TEST_F(MigrationTest, FourToFiveAddsAppendOnlyReviewTables)
+TEST_P(MigrationTest, FourToFiveAddsAppendOnlyReviewTables)
 {
     migrateTo(4);
     QString error;
@@ -226,7 +268,7 @@ TEST_F(MigrationTest, FourToFiveAddsAppendOnlyReviewTables)
     EXPECT_EQ(rows(QStringLiteral("SELECT actor FROM audit_log")), QStringList { QStringLiteral("Bea") });
 }
 
-TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
+TEST_P(MigrationTest, StepwiseEqualsAllAtOnce)
 {
     // Every step, one at a time (steps 6-8 hold PDFs, annotations and imports).
     QStringList versions;
@@ -234,28 +276,20 @@ TEST_F(MigrationTest, StepwiseEqualsAllAtOnce)
         migrateTo(version);
         versions.append(QString::number(version));
     }
-    const QString schemaSql
-        = QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
-                         "ORDER BY name");
-    const QStringList stepwise = rows(schemaSql);
+    const QStringList stepwise = schemaOf(*m_db);
+    EXPECT_GT(stepwise.size(), 10);
 
-    QTemporaryDir other;
-    LibraryLocation location;
-    location.sqlitePath = other.filePath(QStringLiteral("library.sqlite"));
+    TempLibrary other;
+    other.useBackend(GetParam());
     QString error;
-    std::unique_ptr<Database> direct = Database::open(location, &error);
+    std::unique_ptr<Database> direct = Database::open(other.location(), &error);
     ASSERT_TRUE(direct) << str(error);
-    QSqlQuery q(direct->connection());
-    ASSERT_TRUE(q.exec(schemaSql));
-    QStringList atOnce;
-    while (q.next())
-        atOnce.append(q.value(0).toString());
-    EXPECT_EQ(stepwise, atOnce);
+    EXPECT_EQ(stepwise, schemaOf(*direct));
     EXPECT_EQ(Migrations::currentVersion(*direct, &error), Migrations::latestVersion());
     EXPECT_EQ(rows(QStringLiteral("SELECT version FROM schema_version ORDER BY version")), versions);
 }
 
-TEST_F(MigrationTest, FailedStepRollsBackToThePreviousVersion)
+TEST_P(MigrationTest, FailedStepRollsBackToThePreviousVersion)
 {
     migrateTo(1);
     Study broken = study(QStringLiteral("sebo2014_sr"));
@@ -280,7 +314,7 @@ TEST_F(MigrationTest, FailedStepRollsBackToThePreviousVersion)
     EXPECT_EQ(idsMatching(QStringLiteral("sebo")), QStringList { QStringLiteral("sebo2014_sr") });
 }
 
-TEST_F(MigrationTest, UnknownTargetIsRefused)
+TEST_P(MigrationTest, UnknownTargetIsRefused)
 {
     QString error;
     EXPECT_FALSE(Migrations::migrate(*m_db, Migrations::latestVersion() + 1, &error));
@@ -289,7 +323,7 @@ TEST_F(MigrationTest, UnknownTargetIsRefused)
     EXPECT_FALSE(Migrations::migrate(*m_db, -1, &error));
 }
 
-TEST_F(MigrationTest, NewerLibraryIsRefused)
+TEST_P(MigrationTest, NewerLibraryIsRefused)
 {
     migrateTo(Migrations::latestVersion());
     QSqlQuery q(m_db->connection());
@@ -299,3 +333,5 @@ TEST_F(MigrationTest, NewerLibraryIsRefused)
     EXPECT_TRUE(error.contains(QStringLiteral("99"))) << str(error);
     EXPECT_TRUE(error.contains(QStringLiteral("newer"))) << str(error);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, MigrationTest, kAllBackends, backendName);

@@ -15,11 +15,13 @@ using namespace mgreview::testing;
 
 namespace {
 
-class SearchTest : public ::testing::Test
+class SearchTest : public ::testing::TestWithParam<Backend>
 {
 protected:
     void SetUp() override
     {
+        MGREVIEW_REQUIRE_BACKEND(GetParam());
+        m_library.useBackend(GetParam());
         m_db = &m_library.open();
         QStringList errors;
         ASSERT_EQ(seedProjectStudies(*m_db, &errors), 20) << str(errors.join(u'\n'));
@@ -118,13 +120,13 @@ const QStringList kQueries = {
 
 } // namespace
 
-TEST_F(SearchTest, MemoryIndexAgreesWithFullTextSearch)
+TEST_P(SearchTest, MemoryIndexAgreesWithFullTextSearch)
 {
     for (const QString &query : kQueries)
         EXPECT_EQ(idsOf(memory(query)), idsOf(fts(query))) << "query: " << str(query);
 }
 
-TEST_F(SearchTest, EveryWordOfTheCorpusAgrees)
+TEST_P(SearchTest, EveryWordOfTheCorpusAgrees)
 {
     // Beyond a hand-picked list: every word (and its first three letters) of every
     // study's indexed text, so punctuation and accents of the real data are covered.
@@ -152,7 +154,7 @@ TEST_F(SearchTest, EveryWordOfTheCorpusAgrees)
     EXPECT_EQ(differing, 0);
 }
 
-TEST_F(SearchTest, CaseDiacriticsAndPrefixes)
+TEST_P(SearchTest, CaseDiacriticsAndPrefixes)
 {
     const QVector<qint64> araujo = memory(QStringLiteral("Araujo"));
     EXPECT_EQ(idsOf(araujo), QStringList { QStringLiteral("araujo2020_plosone") });
@@ -175,7 +177,7 @@ TEST_F(SearchTest, CaseDiacriticsAndPrefixes)
     EXPECT_EQ(idsOf(memory(QStringLiteral("CD009402.pub3"))), QStringList { QStringLiteral("garrison2020_cochrane") });
 }
 
-TEST_F(SearchTest, MultipleTermsMustAllMatch)
+TEST_P(SearchTest, MultipleTermsMustAllMatch)
 {
     const QVector<qint64> both = memory(QStringLiteral("pregnancy magnesium"));
     const QVector<qint64> pregnancy = memory(QStringLiteral("pregnancy"));
@@ -190,7 +192,7 @@ TEST_F(SearchTest, MultipleTermsMustAllMatch)
     EXPECT_TRUE(fts(QStringLiteral("magnesium OR zzqqxxv")).isEmpty());
 }
 
-TEST_F(SearchTest, EmptyQueryMatchesAll)
+TEST_P(SearchTest, EmptyQueryMatchesAll)
 {
     for (const QString &query : { QString(), QStringLiteral("   "), QStringLiteral("-- ()\"*") }) {
         const QBitArray bits = m_index.match(query);
@@ -202,7 +204,7 @@ TEST_F(SearchTest, EmptyQueryMatchesAll)
     }
 }
 
-TEST_F(SearchTest, RestrictToGivesTheSameAsAFreshMatch)
+TEST_P(SearchTest, RestrictToGivesTheSameAsAFreshMatch)
 {
     const QStringList typing = { QStringLiteral("m"), QStringLiteral("ma"), QStringLiteral("mag"),
         QStringLiteral("magn"), QStringLiteral("magnesium"), QStringLiteral("magnesium "),
@@ -221,7 +223,7 @@ TEST_F(SearchTest, RestrictToGivesTheSameAsAFreshMatch)
     EXPECT_EQ(m_index.match(QStringLiteral("magnesium"), &none).count(true), 0);
 }
 
-TEST_F(SearchTest, CancelledMatchIsEmpty)
+TEST_P(SearchTest, CancelledMatchIsEmpty)
 {
     std::atomic_bool cancel { true };
     EXPECT_EQ(m_index.match(QStringLiteral("magnesium"), nullptr, &cancel).count(true), 0);
@@ -315,3 +317,5 @@ TEST(SearchIndex, LargeIndexAgreesWithTheReference)
         EXPECT_EQ(index.match(query, &broader), expected) << str(query);
     }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SearchTest, kAllBackends, backendName);

@@ -16,10 +16,15 @@ using namespace mgreview::testing;
 
 namespace {
 
-class SeederTest : public ::testing::Test
+class SeederTest : public ::testing::TestWithParam<Backend>
 {
 protected:
-    void SetUp() override { m_db = &m_library.open(); }
+    void SetUp() override
+    {
+        MGREVIEW_REQUIRE_BACKEND(GetParam());
+        m_library.useBackend(GetParam());
+        m_db = &m_library.open();
+    }
 
     SeedReport seed(const QString &folder = projectStudiesFolder()) const
     {
@@ -55,7 +60,7 @@ bool copyStudies(const QString &target, const QStringList &ids)
 
 } // namespace
 
-TEST_F(SeederTest, FirstSeedAddsAllTwenty)
+TEST_P(SeederTest, FirstSeedAddsAllTwenty)
 {
     const SeedReport report = seed();
     EXPECT_TRUE(report.ok);
@@ -78,7 +83,7 @@ TEST_F(SeederTest, FirstSeedAddsAllTwenty)
     EXPECT_EQ(q.value(1).toInt(), 64);
 }
 
-TEST_F(SeederTest, SecondSeedAddsNothing)
+TEST_P(SeederTest, SecondSeedAddsNothing)
 {
     ASSERT_EQ(seed().added, 20);
     const SeedReport again = seed();
@@ -88,7 +93,7 @@ TEST_F(SeederTest, SecondSeedAddsNothing)
     EXPECT_EQ(count(), 20);
 }
 
-TEST_F(SeederTest, SeedingNeverOverwritesAnEdit)
+TEST_P(SeederTest, SeedingNeverOverwritesAnEdit)
 {
     ASSERT_EQ(seed().added, 20);
     ASSERT_EQ(seed().added, 0);
@@ -107,7 +112,7 @@ TEST_F(SeederTest, SeedingNeverOverwritesAnEdit)
     EXPECT_TRUE(sameStudy(edited, *after));
 }
 
-TEST_F(SeederTest, SeedingNeverResurrectsADeletedStudy)
+TEST_P(SeederTest, SeedingNeverResurrectsADeletedStudy)
 {
     ASSERT_EQ(seed().added, 20);
     QString error;
@@ -119,7 +124,7 @@ TEST_F(SeederTest, SeedingNeverResurrectsADeletedStudy)
     EXPECT_FALSE(load(QStringLiteral("barna2021_rct")));
 }
 
-TEST_F(SeederTest, StudyTheUserAlreadyHasIsNotReplaced)
+TEST_P(SeederTest, StudyTheUserAlreadyHasIsNotReplaced)
 {
     Study mine = fullStudy(QStringLiteral("sebo2014_sr"));
     QString error;
@@ -131,7 +136,7 @@ TEST_F(SeederTest, StudyTheUserAlreadyHasIsNotReplaced)
     EXPECT_TRUE(sameStudy(mine, *load(mine.id)));
 }
 
-TEST_F(SeederTest, NewlyShippedStudiesAreAddedLater)
+TEST_P(SeederTest, NewlyShippedStudiesAreAddedLater)
 {
     QTemporaryDir folder;
     ASSERT_TRUE(folder.isValid());
@@ -144,7 +149,7 @@ TEST_F(SeederTest, NewlyShippedStudiesAreAddedLater)
     EXPECT_EQ(count(), 3);
 }
 
-TEST_F(SeederTest, InvalidFileIsReportedAndValidOnesAreAdded)
+TEST_P(SeederTest, InvalidFileIsReportedAndValidOnesAreAdded)
 {
     QTemporaryDir folder;
     ASSERT_TRUE(folder.isValid());
@@ -184,7 +189,7 @@ TEST_F(SeederTest, InvalidFileIsReportedAndValidOnesAreAdded)
     EXPECT_EQ(fixed.added, 1);
 }
 
-TEST_F(SeederTest, MissingFolderIsReported)
+TEST_P(SeederTest, MissingFolderIsReported)
 {
     const QString folder = QStringLiteral("/nonexistent/studies");
     const SeedReport report = seed(folder);
@@ -201,3 +206,5 @@ TEST(Seeder, FindsTheSourceTreeFolder)
     qunsetenv("MGREVIEW_STUDIES_DIR");
     EXPECT_FALSE(findStudiesFolder().isEmpty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SeederTest, kAllBackends, backendName);

@@ -13,11 +13,15 @@
 
 namespace mgreview::testing {
 
-class ReviewTest : public ::testing::Test
+/// Runs on SQLite and on PostgreSQL: every suite built on it is instantiated for both
+/// (INSTANTIATE_TEST_SUITE_P(Backends, Suite, kAllBackends, backendName)).
+class ReviewTest : public ::testing::TestWithParam<Backend>
 {
 protected:
     void SetUp() override
     {
+        MGREVIEW_REQUIRE_BACKEND(GetParam());
+        m_library.useBackend(GetParam());
         Database &db = m_library.open();
         QStringList errors;
         ASSERT_EQ(seedProjectStudies(db, &errors), 20) << str(errors.join(u'\n'));

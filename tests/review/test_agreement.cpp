@@ -124,7 +124,7 @@ TEST(PairAgreement, CountsStudiesBothReviewersJudged)
 
 using AgreementServiceTest = ReviewTest;
 
-TEST_F(AgreementServiceTest, UsesEachReviewersStandingJudgement)
+TEST_P(AgreementServiceTest, UsesEachReviewersStandingJudgement)
 {
     const QString bea = QStringLiteral("Bea"), carl = QStringLiteral("Carl");
     flag(QStringLiteral("dahle1995_rct"), bea, judgement("industry-linked", "funded"));
@@ -169,3 +169,5 @@ TEST_F(AgreementServiceTest, UsesEachReviewersStandingJudgement)
     EXPECT_EQ(error, QStringLiteral("no profile named 'Zed'"));
     EXPECT_FALSE(service().agreement({ bea, QStringLiteral("BEA") }, &error));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, AgreementServiceTest, kAllBackends, backendName);

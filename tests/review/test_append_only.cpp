@@ -45,7 +45,7 @@ QString sourceFile(const char *relative)
 
 } // namespace
 
-TEST_F(AppendOnlyTest, UpdateAndDeleteFailInTheDatabase)
+TEST_P(AppendOnlyTest, UpdateAndDeleteFailInTheDatabase)
 {
     fillEveryTable();
     const QStringList tables
@@ -62,7 +62,7 @@ TEST_F(AppendOnlyTest, UpdateAndDeleteFailInTheDatabase)
     }
 }
 
-TEST_F(AppendOnlyTest, TheStoreHasNoStatementThatChangesOrRemovesRows)
+TEST_P(AppendOnlyTest, TheStoreHasNoStatementThatChangesOrRemovesRows)
 {
     const QStringList forbidden = { QStringLiteral("UPDATE"), QStringLiteral("DELETE"), QStringLiteral("REPLACE"),
         QStringLiteral("ON CONFLICT"), QStringLiteral("DROP"), QStringLiteral("ALTER"), QStringLiteral("TRUNCATE") };
@@ -93,7 +93,7 @@ TEST_F(AppendOnlyTest, TheStoreHasNoStatementThatChangesOrRemovesRows)
     }
 }
 
-TEST_F(AppendOnlyTest, EveryChangeIsLoggedWithBeforeAndAfter)
+TEST_P(AppendOnlyTest, EveryChangeIsLoggedWithBeforeAndAfter)
 {
     const QString study = QStringLiteral("nygaard2008_rct");
     const qint64 first = flag(study, QStringLiteral("Bea"), judgement("unclear", "", "funding not reported"));
@@ -120,34 +120,45 @@ TEST_F(AppendOnlyTest, EveryChangeIsLoggedWithBeforeAndAfter)
     EXPECT_EQ(after.value(QStringLiteral("reviewer")).toString(), QStringLiteral("Bea"));
     EXPECT_TRUE(b.at.isValid());
     // The second row supersedes the first; both stay.
-    EXPECT_EQ(column(QStringLiteral("SELECT coalesce(supersedes, 'none') FROM review_judgements ORDER BY id")),
+    EXPECT_EQ(column(QStringLiteral("SELECT coalesce(CAST(supersedes AS TEXT), 'none') FROM review_judgements ORDER BY id")),
         (QStringList {
             QStringLiteral("none"), column(QStringLiteral("SELECT min(id) FROM review_judgements")).value(0) }));
 }
 
-TEST_F(AppendOnlyTest, AChangeAndItsAuditEntryAreSavedTogetherOrNotAtAll)
+TEST_P(AppendOnlyTest, AChangeAndItsAuditEntryAreSavedTogetherOrNotAtAll)
 {
     flag(QStringLiteral("sebo2014_sr"), QStringLiteral("Bea"), judgement("unclear"));
     const int audit = count(QStringLiteral("audit_log"));
     // Make the judgement insert fail after the audit entry was written.
     QSqlQuery q(db().connection());
-    ASSERT_TRUE(q.exec(QStringLiteral("CREATE TEMP TRIGGER fail_insert BEFORE INSERT ON review_judgements "
-                                      "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END")))
-        << str(q.lastError().text());
+    if (db().dialect() == SqlDialect::Sqlite) {
+        ASSERT_TRUE(q.exec(QStringLiteral("CREATE TEMP TRIGGER fail_insert BEFORE INSERT ON review_judgements "
+                                          "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END")))
+            << str(q.lastError().text());
+    } else {
+        ASSERT_TRUE(q.exec(QStringLiteral("CREATE FUNCTION fail_insert() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                                          "BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$")))
+            << str(q.lastError().text());
+        ASSERT_TRUE(q.exec(QStringLiteral("CREATE TRIGGER fail_insert BEFORE INSERT ON review_judgements "
+                                          "FOR EACH ROW EXECUTE FUNCTION fail_insert()")))
+            << str(q.lastError().text());
+    }
     QString error;
     EXPECT_FALSE(service().recordJudgement(
         QStringLiteral("sebo2014_sr"), QStringLiteral("Bea"), judgement("independent"), &error));
     EXPECT_TRUE(error.contains(QStringLiteral("disk full (simulated)"))) << str(error);
     EXPECT_EQ(count(QStringLiteral("audit_log")), audit);
     EXPECT_EQ(count(QStringLiteral("review_judgements")), 1);
-    ASSERT_TRUE(q.exec(QStringLiteral("DROP TRIGGER fail_insert")));
+    ASSERT_TRUE(q.exec(db().dialect() == SqlDialect::Sqlite ? QStringLiteral("DROP TRIGGER fail_insert")
+                                                            : QStringLiteral("DROP FUNCTION fail_insert() CASCADE")))
+        << str(q.lastError().text());
     EXPECT_TRUE(service().recordJudgement(
         QStringLiteral("sebo2014_sr"), QStringLiteral("Bea"), judgement("independent"), &error))
         << str(error);
     EXPECT_EQ(count(QStringLiteral("audit_log")), audit + 1);
 }
 
-TEST_F(AppendOnlyTest, EvidenceIsCheckedAgainstTheStatements)
+TEST_P(AppendOnlyTest, EvidenceIsCheckedAgainstTheStatements)
 {
     const QString study = QStringLiteral("nygaard2008_rct");
     QString error;
@@ -172,7 +183,7 @@ TEST_F(AppendOnlyTest, EvidenceIsCheckedAgainstTheStatements)
     ASSERT_TRUE(result) << str(error);
     ASSERT_EQ(result->warnings.size(), 1);
     EXPECT_TRUE(result->warnings.first().contains(QStringLiteral("page 3"))) << str(result->warnings.first());
-    EXPECT_EQ(column(QStringLiteral("SELECT evidence_source || '/' || coalesce(page, '-') FROM review_judgements "
+    EXPECT_EQ(column(QStringLiteral("SELECT evidence_source || '/' || coalesce(CAST(page AS TEXT), '-') FROM review_judgements "
                                     "ORDER BY id")),
         (QStringList { QStringLiteral("coi_statement/-"), QStringLiteral("funding_statement/-"),
             QStringLiteral("not_found/-"), QStringLiteral("page/3") }));
@@ -181,3 +192,5 @@ TEST_F(AppendOnlyTest, EvidenceIsCheckedAgainstTheStatements)
     EXPECT_FALSE(service().recordJudgement(study, QStringLiteral("Bea"), c, &error));
     EXPECT_TRUE(error.contains(QStringLiteral("give the quote"))) << str(error);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, AppendOnlyTest, kAllBackends, backendName);

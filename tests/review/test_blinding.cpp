@@ -30,7 +30,7 @@ protected:
 
 } // namespace
 
-TEST_F(BlindingTest, OthersAreHiddenUntilTheViewerHasJudged)
+TEST_P(BlindingTest, OthersAreHiddenUntilTheViewerHasJudged)
 {
     flag(study, QStringLiteral("Bea"), judgement("unclear", "", "funding not reported"));
 
@@ -60,7 +60,7 @@ TEST_F(BlindingTest, OthersAreHiddenUntilTheViewerHasJudged)
     EXPECT_TRUE(visible(QStringLiteral("Dan")).blinded);
 }
 
-TEST_F(BlindingTest, ChoosingToLookIsLogged)
+TEST_P(BlindingTest, ChoosingToLookIsLogged)
 {
     flag(study, QStringLiteral("Bea"), judgement("unclear"));
     QString error;
@@ -78,7 +78,7 @@ TEST_F(BlindingTest, ChoosingToLookIsLogged)
     EXPECT_FALSE(service().revealOthers(QStringLiteral("no_such_study"), QStringLiteral("Carl"), &error));
 }
 
-TEST_F(BlindingTest, AWithdrawnJudgementStillCountsAsHavingLooked)
+TEST_P(BlindingTest, AWithdrawnJudgementStillCountsAsHavingLooked)
 {
     flag(study, QStringLiteral("Bea"), judgement("unclear"));
     const qint64 change = flag(study, QStringLiteral("Carl"), judgement("independent"));
@@ -89,7 +89,7 @@ TEST_F(BlindingTest, AWithdrawnJudgementStillCountsAsHavingLooked)
     EXPECT_EQ(reviewersOf(carl), QStringList { QStringLiteral("Bea") }); // Carl's own is withdrawn
 }
 
-TEST_F(BlindingTest, ClinicianAndStudentAreNotBlinded)
+TEST_P(BlindingTest, ClinicianAndStudentAreNotBlinded)
 {
     flag(study, QStringLiteral("Bea"), judgement("unclear"));
     flag(study, QStringLiteral("Carl"), judgement("independent"));
@@ -103,3 +103,5 @@ TEST_F(BlindingTest, ClinicianAndStudentAreNotBlinded)
     EXPECT_FALSE(service().visibleJudgements(study, QStringLiteral("Zed"), &error));
     EXPECT_EQ(error, QStringLiteral("no profile named 'Zed'"));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, BlindingTest, kAllBackends, backendName);

@@ -32,7 +32,7 @@ protected:
 
 } // namespace
 
-TEST_F(ConflictTest, DisagreementOnValueOrLinkIsAConflict)
+TEST_P(ConflictTest, DisagreementOnValueOrLinkIsAConflict)
 {
     const QString nygaard = QStringLiteral("nygaard2008_rct");
     const QString sebo = QStringLiteral("sebo2014_sr");
@@ -80,7 +80,7 @@ TEST_F(ConflictTest, DisagreementOnValueOrLinkIsAConflict)
     EXPECT_EQ(row(nygaard).independence, QStringLiteral("industry-linked"));
 }
 
-TEST_F(ConflictTest, AResolutionBecomesTheEffectiveValue)
+TEST_P(ConflictTest, AResolutionBecomesTheEffectiveValue)
 {
     const QString study = QStringLiteral("supakatisant2015_rct");
     flag(study, QStringLiteral("Bea"), judgement("independent", "", "academic grant"));
@@ -123,7 +123,7 @@ TEST_F(ConflictTest, AResolutionBecomesTheEffectiveValue)
     EXPECT_EQ(row(study).independence, QStringLiteral("industry-linked"));
 }
 
-TEST_F(ConflictTest, NothingToResolveWithoutADisagreement)
+TEST_P(ConflictTest, NothingToResolveWithoutADisagreement)
 {
     const QString study = QStringLiteral("sebo2014_sr");
     QString error;
@@ -135,3 +135,5 @@ TEST_F(ConflictTest, NothingToResolveWithoutADisagreement)
     EXPECT_TRUE(error.contains(QStringLiteral("agree: there is nothing to resolve"))) << str(error);
     EXPECT_EQ(count(QStringLiteral("review_resolutions")), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ConflictTest, kAllBackends, backendName);

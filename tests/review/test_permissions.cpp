@@ -44,7 +44,7 @@ TEST(Permissions, RoleWords)
 
 using PermissionTest = ReviewTest;
 
-TEST_F(PermissionTest, OnlyReviewersRecordJudgements)
+TEST_P(PermissionTest, OnlyReviewersRecordJudgements)
 {
     QString error;
     EXPECT_FALSE(service().recordJudgement(
@@ -71,7 +71,7 @@ TEST_F(PermissionTest, OnlyReviewersRecordJudgements)
     EXPECT_EQ(column(QStringLiteral("SELECT reviewer FROM review_judgements")), QStringList { QStringLiteral("Bea") });
 }
 
-TEST_F(PermissionTest, OnlyReviewersResolveAndUndo)
+TEST_P(PermissionTest, OnlyReviewersResolveAndUndo)
 {
     const qint64 change = flag(QStringLiteral("sebo2014_sr"), QStringLiteral("Bea"), judgement("independent"));
     flag(QStringLiteral("sebo2014_sr"), QStringLiteral("Carl"), judgement("unclear"));
@@ -91,7 +91,7 @@ TEST_F(PermissionTest, OnlyReviewersResolveAndUndo)
         << str(error);
 }
 
-TEST_F(PermissionTest, ProfilesAreUniqueAndNamed)
+TEST_P(PermissionTest, ProfilesAreUniqueAndNamed)
 {
     QString error;
     EXPECT_FALSE(service().addProfile({ QStringLiteral("BEA"), Role::Clinician }, &error));
@@ -111,7 +111,7 @@ TEST_F(PermissionTest, ProfilesAreUniqueAndNamed)
     EXPECT_EQ(service().profile(QStringLiteral("dan"), &error)->name, QStringLiteral("Dan"));
 }
 
-TEST_F(PermissionTest, JudgementWordsAreChecked)
+TEST_P(PermissionTest, JudgementWordsAreChecked)
 {
     QString error;
     const QString study = QStringLiteral("sebo2014_sr");
@@ -130,3 +130,5 @@ TEST_F(PermissionTest, JudgementWordsAreChecked)
     EXPECT_EQ(error, QStringLiteral("no study with id 'no_such_study'"));
     EXPECT_EQ(count(QStringLiteral("review_judgements")), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PermissionTest, kAllBackends, backendName);

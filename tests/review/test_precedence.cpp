@@ -58,7 +58,7 @@ protected:
 
 } // namespace
 
-TEST_F(PrecedenceTest, ReviewerBeforeCuratedBeforeRule)
+TEST_P(PrecedenceTest, ReviewerBeforeCuratedBeforeRule)
 {
     addUncodedStudy();
     EXPECT_EQ(row(QStringLiteral("imported_1")).independenceSource, QStringLiteral("none"));
@@ -93,7 +93,7 @@ TEST_F(PrecedenceTest, ReviewerBeforeCuratedBeforeRule)
         StudyStore(db()).load(QStringLiteral("dahle1995_rct"), &error)->independence.link, QStringLiteral("funded"));
 }
 
-TEST_F(PrecedenceTest, OutputViewsFollowTheSameOrder)
+TEST_P(PrecedenceTest, OutputViewsFollowTheSameOrder)
 {
     classifyEverythingIndependent();
     QString error;
@@ -129,7 +129,7 @@ TEST_F(PrecedenceTest, OutputViewsFollowTheSameOrder)
     EXPECT_EQ(reviewed->keys(), QStringList { study.id });
 }
 
-TEST_F(PrecedenceTest, SeededIndustryLinkedTrialsAreExcludedByIndependentOnly)
+TEST_P(PrecedenceTest, SeededIndustryLinkedTrialsAreExcludedByIndependentOnly)
 {
     // The curated values: the three industry-linked trials, one independent review.
     EXPECT_EQ(idsWith(IndependenceFilter::IndustryLinked), industryTrials);
@@ -143,7 +143,7 @@ TEST_F(PrecedenceTest, SeededIndustryLinkedTrialsAreExcludedByIndependentOnly)
     EXPECT_EQ(idsWith(IndependenceFilter::All).size(), 20);
 }
 
-TEST_F(PrecedenceTest, AFlagMovesAStudyBetweenFilters)
+TEST_P(PrecedenceTest, AFlagMovesAStudyBetweenFilters)
 {
     const QString study = QStringLiteral("supakatisant2015_rct"); // curated: unclear
     ASSERT_TRUE(idsWith(IndependenceFilter::Unclear).contains(study));
@@ -167,3 +167,5 @@ TEST_F(PrecedenceTest, AFlagMovesAStudyBetweenFilters)
             QStringLiteral("nygaard2008_rct"), study }));
     EXPECT_FALSE(idsWith(IndependenceFilter::Independent).contains(study));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PrecedenceTest, kAllBackends, backendName);
