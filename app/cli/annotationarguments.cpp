@@ -1,6 +1,7 @@
 #include "annotationarguments.h"
 
 #include "annotations/annotationtags.h"
+#include "optionscope.h"
 
 namespace mgreview::cli {
 
@@ -37,14 +38,8 @@ QString annotationOption(const QString &name, const QString &value, Arguments &r
 
 QString annotationCommand(Arguments &a, QStringList &positional, const QStringList &given)
 {
-    const auto onlyOptions = [&](const QString &command, const QStringList &allowed) -> QString {
-        static const QStringList global
-            = { QStringLiteral("library"), QStringLiteral("studies"), QStringLiteral("no-seed") };
-        for (const QString &option : given) {
-            if (!allowed.contains(option) && !global.contains(option))
-                return QStringLiteral("option '--%1' does not apply to '%2'").arg(option, command);
-        }
-        return {};
+    const auto onlyOptions = [&](const QString &command, const QStringList &allowed) {
+        return optionsOutsideScope(command, given, allowed);
     };
     const QString needsAuthor = QStringLiteral(" needs --author NAME (a student or reviewer profile)");
 

@@ -1,6 +1,7 @@
 #include "reviewarguments.h"
 
 #include "review/judgement.h"
+#include "optionscope.h"
 #include "review/profile.h"
 
 namespace mgreview::cli {
@@ -76,14 +77,8 @@ QString reviewCommand(Arguments &a, QStringList &positional, const QStringList &
         a.subcommand = positional.isEmpty() ? QString() : positional.takeFirst();
         return known.contains(a.subcommand);
     };
-    const auto onlyOptions = [&](const QString &command, const QStringList &allowed) -> QString {
-        static const QStringList global
-            = { QStringLiteral("library"), QStringLiteral("studies"), QStringLiteral("no-seed") };
-        for (const QString &option : given) {
-            if (!allowed.contains(option) && !global.contains(option))
-                return QStringLiteral("option '--%1' does not apply to '%2'").arg(option, command);
-        }
-        return {};
+    const auto onlyOptions = [&](const QString &command, const QStringList &allowed) {
+        return optionsOutsideScope(command, given, allowed);
     };
     const auto takeId = [&](const QString &command) -> QString {
         if (positional.isEmpty())

@@ -45,6 +45,22 @@ ChangeOutcome outcomeOf(const QString &studyId, const std::optional<ChangeResult
     return out;
 }
 
+/// Runs one review change on the I/O thread: `change(service, &error)` returns the change's
+/// result, or nothing with `error` set; a throwing store counts as a failed change.
+template<typename Change>
+ChangeResultRows applyChange(const Database &database, const QString &studyId, Change change)
+{
+    QString error;
+    std::optional<ChangeResult> result;
+    try {
+        ReviewService service(database);
+        result = change(service, &error);
+    } catch (const std::exception &e) {
+        error = QString::fromUtf8(e.what());
+    }
+    return withRows(database, outcomeOf(studyId, result, error));
+}
+
 AssessmentData readAssessment(const Database &database, const QString &studyId, const QString &viewer)
 {
     AssessmentData data;
@@ -166,14 +182,9 @@ void ReviewController::recordJudgement(
 {
     runTask(
         [studyId, content, reviewer = viewer()](const Database &database) {
-            QString error;
-            std::optional<ChangeResult> result;
-            try {
-                result = ReviewService(database).recordJudgement(studyId, reviewer, content, &error);
-            } catch (const std::exception &e) {
-                error = QString::fromUtf8(e.what());
-            }
-            return withRows(database, outcomeOf(studyId, result, error));
+            return applyChange(database, studyId, [&](ReviewService &service, QString *error) {
+                return service.recordJudgement(studyId, reviewer, content, error);
+            });
         },
         [this, done = std::move(done)](const ChangeResultRows &result) {
             finishChange(result.outcome, result.rows);
@@ -186,14 +197,9 @@ void ReviewController::recordResolution(
 {
     runTask(
         [studyId, content, resolver = viewer()](const Database &database) {
-            QString error;
-            std::optional<ChangeResult> result;
-            try {
-                result = ReviewService(database).recordResolution(studyId, resolver, content, &error);
-            } catch (const std::exception &e) {
-                error = QString::fromUtf8(e.what());
-            }
-            return withRows(database, outcomeOf(studyId, result, error));
+            return applyChange(database, studyId, [&](ReviewService &service, QString *error) {
+                return service.recordResolution(studyId, resolver, content, error);
+            });
         },
         [this, done = std::move(done)](const ChangeResultRows &result) {
             finishChange(result.outcome, result.rows);
@@ -205,25 +211,21 @@ void ReviewController::undoOrRedo(const std::shared_ptr<UndoableChange> &change,
 {
     runTask(
         [change, redo](const Database &database) {
-            QString error;
-            std::optional<ChangeResult> result;
-            try {
-                ReviewService service(database);
+            return applyChange(database, change->studyId, [&](ReviewService &service, QString *error) {
                 // As docs/review.md says: undo the change, keep the undo's id; redo undoes that
                 // undo, and its id is what the next undo undoes.
+                std::optional<ChangeResult> result;
                 if (redo) {
-                    result = service.redo(change->undoChange, change->actor, &error);
+                    result = service.redo(change->undoChange, change->actor, error);
                     if (result)
                         change->change = result->changeId;
                 } else {
-                    result = service.undo(change->change, change->actor, &error);
+                    result = service.undo(change->change, change->actor, error);
                     if (result)
                         change->undoChange = result->changeId;
                 }
-            } catch (const std::exception &e) {
-                error = QString::fromUtf8(e.what());
-            }
-            return withRows(database, outcomeOf(change->studyId, result, error));
+                return result;
+            });
         },
         [this, actor = change->actor](const ChangeResultRows &result) {
             finishChange(result.outcome, result.rows);
