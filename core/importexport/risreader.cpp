@@ -85,8 +85,7 @@ struct RisRecord {
     QStringList keywords;
     QString doi, doiElsewhere;
     QString accession, database;
-    QString pmid, pmcid;
-    QString id; ///< ID: kept as the study id when the record is one of our exports
+    QString pmid, pmcid, id; ///< id: the ID tag, the study id in our own exports
     QStringList notes;
     QString language;
     bool empty = true;
@@ -327,21 +326,19 @@ private:
         const bool pubmed = r.database.contains(QStringLiteral("PubMed"), Qt::CaseInsensitive) ||
                             r.database.contains(QStringLiteral("MEDLINE"), Qt::CaseInsensitive) ||
                             r.database.contains(QStringLiteral("NLM"));
-        if (s.ids.pmid.isEmpty() && pubmed && !r.accession.isEmpty() &&
-            std::all_of(r.accession.cbegin(), r.accession.cend(), [](QChar c) { return c.isDigit(); }))
+        const bool numericAccession = !r.accession.isEmpty() &&
+            std::all_of(r.accession.cbegin(), r.accession.cend(), [](QChar c) { return c.isDigit(); });
+        if (s.ids.pmid.isEmpty() && pubmed && numericAccession)
             s.ids.pmid = r.accession;
         if (!r.type.isEmpty())
             s.publicationTypes.append(typeName(r.type));
         s.ids.pmcid = r.pmcid;
-        // Our own exports label their N1 lines (funding, conclusions, …): read them back.
+        // Our own exports label their N1 lines (funding, conclusions, …): read them back. In
+        // ours AN is the PMID (no DB line says PubMed) and ID the study id.
         const ExportNotesReading notes = readExportNotes(r.notes, &s);
         if (notes.fromExport) {
-            // Ours: AN is the PMID (no DB line says PubMed), ID the study id.
-            const bool digits = !r.accession.isEmpty() &&
-                std::all_of(r.accession.cbegin(), r.accession.cend(), [](QChar c) { return c.isDigit(); });
-            s.ids.pmid = digits ? r.accession : QString();
-            if (isStudyIdText(r.id))
-                s.id = r.id;
+            s.ids.pmid = numericAccession ? r.accession : QString();
+            s.id = isStudyIdText(r.id) ? r.id : QString();
         }
         if (!notes.unread.isEmpty())
             s.extraFacts.append({QStringLiteral("Notes (RIS N1)"), notes.unread.join(u'\n')});

@@ -242,6 +242,34 @@ TEST(OwnJsonImport, RefusesOtherJsonWithClearErrors)
     ASSERT_TRUE(hasIssue(foreign, 3, QStringLiteral("element 2 is not a study of our export"))) << issuesText(foreign);
 }
 
+// Exports show effective coding; only what was curated comes back as the record's.
+TEST(OwnExportImport, OnlyCuratedCodingComesBack)
+{
+    const ReadResult json = readText(R"([{"id": "s1", "title": "T", "design": "rct", "direction": "benefit",
+        "populations": ["older_adults"], "independence": {"value": "independent", "link": "", "source": "reviewer",
+        "reason": "agreed"}, "classified_by": {"design": "rule", "direction": "curated", "populations": "none",
+        "cramp_types": "none", "independence": "reviewer"}}])",
+                                     ImportFormat::Json);
+    ASSERT_EQ(json.records.size(), 1) << issuesText(json);
+    const Study &j = json.records.first().study;
+    EXPECT_TRUE(j.design.isEmpty()) << "a rule's design is recomputed, not stored";
+    EXPECT_EQ(j.direction, QStringLiteral("benefit"));
+    EXPECT_TRUE(j.independence.value.isEmpty());
+    ASSERT_EQ(j.extraFacts.size(), 1);
+    EXPECT_EQ(j.extraFacts.first().label, QStringLiteral("Reviewer judgement (export)"));
+    EXPECT_EQ(j.extraFacts.first().text, QStringLiteral("independent; reason: agreed"));
+
+    const ReadResult csv = readText("id,title,design,direction,independence,independence_source,conclusions,coded_by\n"
+                                    "s2,T,rct,benefit,unclear,rule,,design=curated; direction=rule\n",
+                                    ImportFormat::Csv);
+    ASSERT_EQ(csv.records.size(), 1) << issuesText(csv);
+    const Study &c = csv.records.first().study;
+    EXPECT_EQ(c.id, QStringLiteral("s2"));
+    EXPECT_EQ(c.design, QStringLiteral("rct"));
+    EXPECT_TRUE(c.direction.isEmpty());
+    EXPECT_TRUE(c.independence.value.isEmpty());
+}
+
 // Readers on files from elsewhere: group authors whole, LaTeX quotes, and our own-export
 // handling (ids, AN) only for our own exports.
 TEST(ReadersForRoundTrips, GroupAuthorsAreNotSplitIntoSurnameAndInitials)
