@@ -60,7 +60,19 @@ ExportNotesReading readExportNotes(const QStringList &lines, Study *study)
                 study->funding.funders = parseFunders(line.mid(9));
             continue;
         }
-        if (const QRegularExpressionMatch m = independence.match(line); m.hasMatch()) {
+        // Cheap prefix tests first: large foreign files have many N1 lines that are none of ours.
+        const QRegularExpressionMatch m = line.startsWith(QLatin1StringView("Funding independence: "))
+                                              ? independence.match(line)
+                                          : line.startsWith(QLatin1StringView("Conclusion ("))
+                                              ? conclusion.match(line)
+                                          : line.startsWith(QLatin1StringView("Not verified: "))
+                                              ? notVerified.match(line)
+                                              : QRegularExpressionMatch();
+        if (!m.hasMatch()) {
+            reading.unread.append(line);
+            continue;
+        }
+        if (m.regularExpression() == independence) {
             reading.fromExport = true;
             const QString source = m.captured(3);
             if (source == u"curated" && study->independence.value.isEmpty())
@@ -69,16 +81,11 @@ ExportNotesReading readExportNotes(const QStringList &lines, Study *study)
                 reading.unread.append(line); // the review log's, not the record's: kept as a note
             continue;
         }
-        if (const QRegularExpressionMatch m = conclusion.match(line); m.hasMatch()) {
+        if (m.regularExpression() == conclusion) {
             conclusions.append({m.captured(3), m.captured(1), m.captured(2), {}});
-            continue;
+        } else if (!study->notVerified.contains(m.captured(1))) {
+            study->notVerified.insert(m.captured(1), m.captured(2));
         }
-        if (const QRegularExpressionMatch m = notVerified.match(line); m.hasMatch()) {
-            if (!study->notVerified.contains(m.captured(1)))
-                study->notVerified.insert(m.captured(1), m.captured(2));
-            continue;
-        }
-        reading.unread.append(line);
     }
     if (study->conclusions.isEmpty())
         study->conclusions = conclusions;
