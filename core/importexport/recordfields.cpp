@@ -121,17 +121,17 @@ QString normaliseAuthorName(QStringView raw)
         return out;
     }
     const QList<QStringView> words = QStringView(name).split(u' ', Qt::SkipEmptyParts);
-    if (words.size() == 1 || looksLikeOrganisation(words))
+    if (words.size() == 1)
         return name;
-    // Already "Surname Initials" (MEDLINE AU, Scopus "Smith J.A.").
+    // Already "Surname Initials" (MEDLINE AU, Scopus "Smith J.A."): the common case, tested first.
     if (isInitials(words.constLast())) {
         QString initials = words.constLast().toString();
         initials.remove(u'.');
         initials.remove(u'-');
         return name.left(name.size() - words.constLast().size()) + initials;
     }
-    if (words.size() > 4)
-        return name; // probably an organisation
+    if (words.size() > 4 || looksLikeOrganisation(words))
+        return name; // an organisation
     // "John A. Smith": the last word is the surname (lower-case particles join it).
     qsizetype surnameStart = words.size() - 1;
     while (surnameStart > 1 && words.at(surnameStart - 1).at(0).isLower())
