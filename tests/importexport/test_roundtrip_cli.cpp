@@ -98,6 +98,33 @@ TEST_P(CliRoundTripTest, ExportThenImportIntoANewLibraryListsTheSameStudies)
     }
 }
 
+// A filtered export brings back exactly the studies the filter shows.
+TEST_P(CliRoundTripTest, FilteredExportImportsTheFilteredStudies)
+{
+    const QString format = QString::fromLatin1(GetParam());
+    const QString source = m_dir.filePath(QStringLiteral("source.sqlite"));
+    const QString target = m_dir.filePath(QStringLiteral("target.sqlite"));
+    const QString file = m_dir.filePath(format == u"studies" ? QStringLiteral("out") : QStringLiteral("out.") + format);
+    const QStringList filter{QStringLiteral("--filter"), QStringLiteral("industry-linked")};
+    const CliResult exported = cli(source, QStringList{QStringLiteral("export"), QStringLiteral("--format"), format,
+                                                       QStringLiteral("-o"), file} + filter, true);
+    ASSERT_TRUE(exported.finished && exported.exitCode == 0) << str(exported.errText());
+    const CliResult imported = cli(target, {QStringLiteral("import"), file, QStringLiteral("--format"), format});
+    ASSERT_EQ(imported.exitCode, 0) << str(imported.errText());
+    const CliResult shown = cli(source, QStringList{QStringLiteral("list"), QStringLiteral("--format"),
+                                                    QStringLiteral("json")} + filter);
+    QString error;
+    const std::optional<QJsonArray> expected = jsonArray(shown, &error);
+    ASSERT_TRUE(expected) << str(error);
+    ASSERT_FALSE(expected->isEmpty());
+    ASSERT_LT(expected->size(), 20) << "the filter must select a part of the corpus";
+    QStringList ids = idsOf(list(target));
+    ids.sort();
+    QStringList wanted = idsOf(*expected);
+    wanted.sort();
+    EXPECT_EQ(ids, wanted);
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryFormat, CliRoundTripTest,
                          ::testing::Values("ris", "bibtex", "csv", "json", "studies"),
                          [](const ::testing::TestParamInfo<const char *> &param) { return std::string(param.param); });
