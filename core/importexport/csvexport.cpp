@@ -36,7 +36,7 @@ QByteArray exportCsvRow(const Study &s, const ClassificationSources &sources)
     QStringList conclusions;
     conclusions.reserve(s.conclusions.size());
     for (const Conclusion &c : s.conclusions)
-        conclusions.append(c.text);
+        conclusions.append(singleLine(c.text)); // one per line: a break inside one would split it
     QStringList notVerified;
     for (auto it = s.notVerified.cbegin(); it != s.notVerified.cend(); ++it)
         notVerified.append(it.key() + QStringLiteral(": ") + singleLine(it.value()));

@@ -21,7 +21,7 @@ QByteArray exportCsvHeader(bool byteOrderMark);
 
 /// One RFC 4180 row for a study (docs/formats/export.md#csv), UTF-8, ending in CRLF.
 /// authors are joined by "; ", populations and cramp types (vocabulary ids) by ';', the
-/// verbatim conclusions by a line feed; year is empty when unknown; title is the citation's
+/// verbatim conclusions by a line feed (a line break inside one becomes a space); year is empty when unknown; title is the citation's
 /// title exactly (empty when not known); design, direction and independence are vocabulary ids.
 /// Fields holding a comma, a double quote, CR or LF are quoted, quotes doubled.
 /// coded_by says who coded design, populations, cramp types and direction

@@ -38,31 +38,42 @@ inline unsigned bitFor(ExportFormat format)
 
 /// What a format does to free text on the way (docs/formats/export.md#round-trips): RIS and
 /// BibTeX values are one line (a line break or tab becomes a space), BibTeX reads a run of
-/// spaces as one and trims; RIS trims a line's end. Identity for CSV, JSON and studies/.
-using TextFix = std::function<QString(const QString &)>;
+/// spaces as one and trims; RIS trims a line's end. CSV keeps text as it is, but lists one
+/// item per line (conclusions, not-verified notes), so a line break inside an item becomes a
+/// space. Identity for JSON and studies/.
+struct TextFix {
+    std::function<QString(const QString &)> text;  ///< A free-text value.
+    std::function<QString(const QString &)> item;  ///< One item of a list written one per line.
+    QString operator()(const QString &t) const { return text(t); }
+};
 
 inline TextFix textFixFor(ExportFormat format)
 {
+    const auto same = [](const QString &t) { return t; };
     switch (format) {
-    case ExportFormat::Ris:
-        return [](const QString &t) {
+    case ExportFormat::Ris: {
+        const auto ris = [](const QString &t) {
             QString out = singleLine(t); // a value's start is trimmed too, but a note's text (after its label) keeps it
             while (!out.isEmpty() && out.back().isSpace())
                 out.chop(1);
             return out;
         };
-    case ExportFormat::Bibtex:
-        return [](const QString &t) {
+        return {ris, ris};
+    }
+    case ExportFormat::Bibtex: {
+        const auto bib = [](const QString &t) {
             QString out = singleLine(t);
             while (out.contains(QStringLiteral("  ")))
                 out.replace(QStringLiteral("  "), QStringLiteral(" "));
             return out.trimmed();
         };
-    case ExportFormat::Csv:
+        return {bib, bib};
+    }
+    case ExportFormat::Csv: return {same, [](const QString &t) { return singleLine(t); }};
     case ExportFormat::Json:
     case ExportFormat::Studies: break;
     }
-    return [](const QString &t) { return t; };
+    return {same, same};
 }
 
 /// One row of the table: a field, the formats that carry it, and its value as text (free text
@@ -123,7 +134,7 @@ inline const QVector<RoundTripField> &roundTripTable()
          [](const Study &s, F fix) -> QString {
              QStringList out;
              for (const Conclusion &c : s.conclusions)
-                 out << fix(c.text);
+                 out << fix.item(c.text);
              return joined(out);
          }},
         {"conclusion source and where", ByRis | ByBibtex | ByRich,
@@ -165,7 +176,7 @@ inline const QVector<RoundTripField> &roundTripTable()
          [](const Study &s, F fix) -> QString {
              QStringList out;
              for (auto it = s.notVerified.cbegin(); it != s.notVerified.cend(); ++it)
-                 out << it.key() + QStringLiteral(": ") + fix(it.value());
+                 out << it.key() + QStringLiteral(": ") + fix.item(it.value());
              return joined(out);
          }},
         {"open access, sources, extra facts", ByRich,

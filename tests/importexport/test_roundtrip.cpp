@@ -83,7 +83,7 @@ protected:
             back.insert(s.id, s);
         ASSERT_EQ(back.size(), originals.size()) << "every study comes back, under its own id";
         const TextFix fix = textFixFor(format);
-        const TextFix same = [](const QString &t) { return t; };
+        const TextFix same = textFixFor(ExportFormat::Json); // the identity
         const unsigned bit = bitFor(format);
         for (const Study &original : originals) {
             ASSERT_TRUE(back.contains(original.id)) << str(original.id);
@@ -201,6 +201,9 @@ QVector<Study> edgeCaseStudies()
                                QStringLiteral("full_text"), {}, {}});
     labels.conclusions.append({QStringLiteral("  Exact—spacing, “quotes”, 'ascii' and \"double\"."),
                                QStringLiteral("key_points"), QStringLiteral("Key Points"), {}});
+    // One per line in CSV, one line in RIS and BibTeX: the line break comes back as a space.
+    labels.conclusions.append({QStringLiteral("Two lines,\nas the abstract broke them."), QStringLiteral("abstract"),
+                               {}, {}});
     labels.notVerified.insert(QStringLiteral("pmid"), QStringLiteral("PMID: 123 seen on a secondary page only"));
     out.append(labels);
     return out;
