@@ -10,6 +10,15 @@
 #include <QStringList>
 
 #include <functional>
+#include <ostream>
+
+namespace mgreview {
+/// "ris", "bibtex", … in gtest's messages (instead of the enum's bytes).
+inline void PrintTo(ExportFormat format, std::ostream *os)
+{
+    *os << toString(format).toStdString();
+}
+} // namespace mgreview
 
 namespace mgreview::testing {
 
