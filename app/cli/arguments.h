@@ -72,7 +72,7 @@ struct Arguments {
     int timeoutSeconds = 120; ///< pdf-text/pdf-check --timeout: give up on a PDF after this long
     // Import (docs/formats/import.md): import FILE… and duplicates list|merges|merge|keep|undo-merge.
     QStringList files;       ///< import FILE…
-    QString importFormat;    ///< import --format ris|bibtex|medline|csv|pubmed-xml|studies (empty: detect)
+    QString importFormat;    ///< import --format ris|bibtex|medline|csv|pubmed-xml|json|studies (empty: detect)
     bool runRules = true;    ///< false with import --no-rules
     OutputFormat report = OutputFormat::Table; ///< import --report table|json
     QStringList studyIds;    ///< duplicates merge KEEP OTHER | keep A B

@@ -9,7 +9,7 @@ QString importOption(const QString &name, const QString &value, Arguments &resul
     if (result.command == Command::Import) {
         if (name == u"format") {
             if (!importFormatFromString(value))
-                return QStringLiteral("invalid import format '%1' (expected ris, bibtex, medline, csv, pubmed-xml or "
+                return QStringLiteral("invalid import format '%1' (expected ris, bibtex, medline, csv, pubmed-xml, json or "
                                       "studies)")
                     .arg(value);
             result.importFormat = value;

@@ -34,7 +34,7 @@ QString helpText(const QString &defaultLibraryPath)
                "                      leaves no file behind. --bom starts a CSV with a UTF-8 BOM.\n"
                "\n"
                "Import (docs/formats/import.md):\n"
-               "  import FILE... [--format ris|bibtex|medline|csv|pubmed-xml|studies] [--dry-run]\n"
+               "  import FILE... [--format ris|bibtex|medline|csv|pubmed-xml|json|studies] [--dry-run]\n"
                "       [--report table|json] [--no-rules]\n"
                "                      Read bibliography files (format from the name or content unless\n"
                "                      given), report each record as new, duplicate (same DOI or PMID:\n"

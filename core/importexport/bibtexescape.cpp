@@ -53,8 +53,8 @@ const QHash<char16_t, QString> &specialCharacters()
         {u'Ð', QStringLiteral("{\\DH}")},
         {0x2013, QStringLiteral("--")},
         {0x2014, QStringLiteral("---")},
-        {0x2018, QStringLiteral("`")},
-        {0x2019, QStringLiteral("'")},
+        {0x2018, QStringLiteral("{\\textquoteleft}")},  // not ` and ': a reader could not tell ’ from '
+        {0x2019, QStringLiteral("{\\textquoteright}")},
         {0x201C, QStringLiteral("``")},
         {0x201D, QStringLiteral("''")},
         {0x00AB, QStringLiteral("{\\guillemotleft}")},
@@ -65,7 +65,7 @@ const QHash<char16_t, QString> &specialCharacters()
         {0x00D7, QStringLiteral("{$\\times$}")},
         {0x2264, QStringLiteral("{$\\leq$}")},
         {0x2265, QStringLiteral("{$\\geq$}")},
-        {0x00B5, QStringLiteral("{$\\mu$}")},
+        {0x00B5, QStringLiteral("{\\textmu}")}, // the micro sign, not the Greek letter below
         {0x03BC, QStringLiteral("{$\\mu$}")},
         {0x03B1, QStringLiteral("{$\\alpha$}")},
         {0x03B2, QStringLiteral("{$\\beta$}")},
@@ -145,7 +145,9 @@ QString bibtexEscape(const QString &text)
             break;
         }
     }
-    if (plain)
+    // "--", "``" and "''" are a dash and curly quotes to LaTeX: plain text keeps them apart.
+    if (plain && !text.contains(QStringLiteral("--")) && !text.contains(QStringLiteral("``"))
+        && !text.contains(QStringLiteral("''")))
         return text;
     const QString nfc = text.normalized(QString::NormalizationForm_C);
     QString out;
@@ -159,6 +161,8 @@ QString bibtexEscape(const QString &text)
         }
         if (c.unicode() < 128) {
             out += escapeAscii(c.unicode());
+            if ((c == u'-' || c == u'`' || c == u'\'') && i + 1 < nfc.size() && nfc.at(i + 1) == c)
+                out += QStringLiteral("{}"); // "-{}-": two hyphens, not an en dash
             continue;
         }
         if (const auto it = specialCharacters().constFind(c.unicode()); it != specialCharacters().cend()) {

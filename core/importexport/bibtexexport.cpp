@@ -90,7 +90,8 @@ QByteArray bibtexEntry(const Study &s, const QString &key)
         const qsizetype dash = pages.indexOf(u'-');
         if (dash > 0 && pages.indexOf(QStringLiteral("--")) < 0)
             pages.replace(dash, 1, QStringLiteral("--"));
-        field(&out, "pages", bibtexEscape(pages));
+        // The range's "--" is meant as LaTeX's dash: not the protected "-{}-" of plain text.
+        field(&out, "pages", bibtexEscape(pages).replace(QStringLiteral("-{}-"), QStringLiteral("--")));
     }
     field(&out, "doi", identifier(s.ids.doi));
     field(&out, "pmid", identifier(s.ids.pmid));

@@ -1,5 +1,6 @@
 #include "importexport/bibtexreader.h"
 
+#include "importexport/exportnotesreader.h"
 #include "importexport/latextounicode.h"
 #include "importexport/recordfields.h"
 
@@ -408,13 +409,29 @@ Study studyFromEntry(const BibEntry &e, const QString &file)
             s.keywords.append(k.trimmed());
     }
     s.publicationTypes.append(typeName(e.type));
-    const QString note = field("note");
-    if (!note.isEmpty())
-        s.extraFacts.append({QStringLiteral("Note (BibTeX)"), note});
     const QString funding = field("funding");
     if (!funding.isEmpty())
         s.funding.statement = funding;
-    if (!e.key.isEmpty())
+    // One note per line; our own exports label theirs (funding, conclusions, …): read them back.
+    QStringList noteLines;
+    for (const QString &line : e.fields.value(QStringLiteral("note")).split(u'\n')) {
+        if (const QString text = latexToUnicode(line); !text.isEmpty())
+            noteLines.append(text);
+    }
+    Study read = s;
+    const ExportNotesReading notes = readExportNotes(noteLines, &read);
+    if (notes.fromExport) {
+        s = read;
+        if (s.citation.journal.isEmpty())
+            s.citation.journal = field("howpublished"); // our @misc entries name the journal there
+        if (!notes.unread.isEmpty())
+            s.extraFacts.append({QStringLiteral("Note (BibTeX)"), notes.unread.join(u'\n')});
+    } else if (const QString note = field("note"); !note.isEmpty()) {
+        s.extraFacts.append({QStringLiteral("Note (BibTeX)"), note}); // others wrap lines freely: one text
+    }
+    if (notes.fromExport && isStudyIdText(e.key))
+        s.id = e.key; // our export's key is the study id
+    else if (!e.key.isEmpty())
         s.extraFacts.append({QStringLiteral("BibTeX key"), e.key});
     s.sources.append(QStringLiteral("Imported from %1").arg(file));
     finishImportedStudy(s);

@@ -1,5 +1,6 @@
 #include "importexport/csvimportreader.h"
 
+#include "importexport/csvownexport.h"
 #include "importexport/recordfields.h"
 
 #include <QHash>
@@ -229,6 +230,7 @@ ReadResult readCsv(QStringView text, const QString &file)
                                                                 "nothing was read (see docs/formats/import.md#csv)")});
         return result;
     }
+    const bool ownExport = isOwnCsvExportHeader(header.fields); // ours: read every column we write
     CsvRow row;
     while (scanner.next(&row)) {
         if (row.fields.size() == 1 && row.fields.constFirst().trimmed().isEmpty())
@@ -279,6 +281,8 @@ ReadResult readCsv(QStringView text, const QString &file)
             if (!endPage.isEmpty() && endPage != startPage)
                 s.citation.pages += (startPage.isEmpty() ? QString() : QStringLiteral("-")) + endPage;
         }
+        if (ownExport)
+            readOwnCsvRow(header.fields, row.fields, &s);
         s.sources.append(QStringLiteral("Imported from %1").arg(file));
         finishImportedStudy(s);
         if (s.citation.title.isEmpty() && s.citation.authors.isEmpty() && s.ids.doi.isEmpty() && s.ids.pmid.isEmpty() &&

@@ -2,6 +2,7 @@
 
 #include "importexport/bibtexreader.h"
 #include "importexport/csvimportreader.h"
+#include "importexport/jsonimportreader.h"
 #include "importexport/medlinereader.h"
 #include "importexport/pubmedxmlreader.h"
 #include "importexport/risreader.h"
@@ -24,6 +25,7 @@ QString toString(ImportFormat format)
     case ImportFormat::Csv: return QStringLiteral("csv");
     case ImportFormat::PubmedXml: return QStringLiteral("pubmed-xml");
     case ImportFormat::Studies: return QStringLiteral("studies");
+    case ImportFormat::Json: return QStringLiteral("json");
     }
     return {};
 }
@@ -43,6 +45,8 @@ std::optional<ImportFormat> importFormatFromString(const QString &name)
         return ImportFormat::PubmedXml;
     if (n == u"studies" || n == u"toml")
         return ImportFormat::Studies;
+    if (n == u"json")
+        return ImportFormat::Json;
     return std::nullopt;
 }
 
@@ -68,10 +72,14 @@ std::optional<ImportFormat> detectImportFormat(const QString &path, const QByteA
         return ImportFormat::Csv;
     if (suffix == u"toml")
         return ImportFormat::Studies;
+    if (suffix == u"json")
+        return ImportFormat::Json;
     // By content: decode the head (it may be UTF-16) and look at the first lines.
     const QString text = decodeImportText(head, path, nullptr, true).text;
     if (suffix == u"xml" || text.trimmed().startsWith(u'<'))
         return ImportFormat::PubmedXml;
+    if (text.trimmed().startsWith(u'['))
+        return ImportFormat::Json;
     static const QRegularExpression ris(QStringLiteral("(^|[\\r\\n])TY  ?-"));
     static const QRegularExpression medline(
         QStringLiteral("(^|[\\r\\n])(PMID- ?\\d|FAU - |OWN - |STAT- |PMC - ?|JT  - |TA  - )"));
@@ -146,6 +154,10 @@ ReadResult readImportBytes(QByteArray bytes, const QString &displayName, ImportF
             result.issues.append(issueFromMessage(e, displayName));
         return result;
     }
+    if (format == ImportFormat::Json) {
+        const bool bom = bytes.startsWith("\xEF\xBB\xBF");
+        return readStudyJson(bom ? bytes.sliced(3) : bytes, displayName);
+    }
     if (format == ImportFormat::Ris) {
         result = readRisBytes(bytes, displayName);
         if (result.records.isEmpty() && result.issues.isEmpty())
@@ -166,7 +178,8 @@ ReadResult readImportBytes(QByteArray bytes, const QString &displayName, ImportF
     case ImportFormat::Bibtex: result = readBibtex(decoded.text, displayName); break;
     case ImportFormat::Csv: result = readCsv(decoded.text, displayName); break;
     case ImportFormat::PubmedXml:
-    case ImportFormat::Studies: break;
+    case ImportFormat::Studies:
+    case ImportFormat::Json: break;
     }
     result.issues = decodeIssues + result.issues;
     result.encoding = decoded.encoding;

@@ -11,10 +11,11 @@
 namespace mgreview {
 
 /// The bibliographic formats the importer reads (docs/formats/import.md).
-enum class ImportFormat { Ris, Bibtex, Medline, Csv, PubmedXml, Studies };
+enum class ImportFormat { Ris, Bibtex, Medline, Csv, PubmedXml, Studies, Json };
 
 QString toString(ImportFormat format);
-/// "ris", "bibtex" (or "bib"), "medline" (or "nbib"), "csv" (or "tsv"), "pubmed-xml", "studies".
+/// "ris", "bibtex" (or "bib"), "medline" (or "nbib"), "csv" (or "tsv"), "pubmed-xml", "studies",
+/// "json" (our own JSON export only).
 std::optional<ImportFormat> importFormatFromString(const QString &name);
 
 /// Something a reader could not read, said as "file:line: reason".

@@ -55,8 +55,36 @@ const QHash<QString, QString> &letterCommands()
         {QStringLiteral("textless"), QStringLiteral("<")}, {QStringLiteral("textgreater"), QStringLiteral(">")},
         {QStringLiteral("textquotedblleft"), QStringLiteral("“")}, {QStringLiteral("textquotedblright"), QStringLiteral("”")},
         {QStringLiteral("textquoteleft"), QStringLiteral("‘")}, {QStringLiteral("textquoteright"), QStringLiteral("’")},
+        // Everything our BibTeX export writes (bibtexescape.cpp) reads back.
+        {QStringLiteral("dj"), QStringLiteral("đ")},  {QStringLiteral("DJ"), QStringLiteral("Đ")},
+        {QStringLiteral("kappa"), QStringLiteral("κ")}, {QStringLiteral("chi"), QStringLiteral("χ")},
+        {QStringLiteral("textmu"), QStringLiteral("µ")}, {QStringLiteral("guillemotleft"), QStringLiteral("«")},
+        {QStringLiteral("guillemotright"), QStringLiteral("»")}, {QStringLiteral("textperiodcentered"), QStringLiteral("·")},
+        {QStringLiteral("textcopyright"), QStringLiteral("©")}, {QStringLiteral("texteuro"), QStringLiteral("€")},
+        {QStringLiteral("textbackslash"), QStringLiteral("\\")}, {QStringLiteral("textasciitilde"), QStringLiteral("~")},
+        {QStringLiteral("textasciicircum"), QStringLiteral("^")},
     };
     return commands;
+}
+
+// Runs of spaces, tabs and line breaks (how the file was laid out) become one space; a
+// no-break space (from "~") is text and stays.
+QString collapseSpaces(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    bool space = false;
+    for (const QChar c : text) {
+        if (c == u' ' || c == u'\n' || c == u'\r' || c == u'\t') {
+            space = !out.isEmpty();
+            continue;
+        }
+        if (space)
+            out += u' ';
+        space = false;
+        out += c;
+    }
+    return out;
 }
 
 class Converter
@@ -69,7 +97,7 @@ public:
         QString out;
         out.reserve(m_in.size());
         convert(out, m_in.size());
-        return out.normalized(QString::NormalizationForm_C).simplified();
+        return collapseSpaces(out.normalized(QString::NormalizationForm_C));
     }
 
 private:
@@ -191,8 +219,19 @@ private:
                 ++m_pos;
                 break;
             case u'~':
-                out += u' ';
+                out += QChar(0x00A0); // a tie is a no-break space
                 ++m_pos;
+                break;
+            case u'`':
+            case u'\'':
+                // ``quoted'' -> “quoted”; a single ` or ' stays as it is (an apostrophe).
+                if (m_pos + 1 < end && m_in.at(m_pos + 1) == c) {
+                    out += QChar(c == u'`' ? 0x201C : 0x201D);
+                    m_pos += 2;
+                } else {
+                    out += c;
+                    ++m_pos;
+                }
                 break;
             case u'-':
                 if (m_pos + 2 < end && m_in.at(m_pos + 1) == u'-' && m_in.at(m_pos + 2) == u'-') {
@@ -228,8 +267,9 @@ private:
 QString latexToUnicode(QStringView latex)
 {
     if (!latex.contains(u'\\') && !latex.contains(u'{') && !latex.contains(u'~') && !latex.contains(u'$') &&
-        !latex.contains(QStringLiteral("--")))
-        return latex.toString().simplified();
+        !latex.contains(QStringLiteral("--")) && !latex.contains(QStringLiteral("``")) &&
+        !latex.contains(QStringLiteral("''")))
+        return collapseSpaces(latex.toString());
     return Converter(latex).run();
 }
 

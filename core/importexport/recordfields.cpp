@@ -2,6 +2,9 @@
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
 
 namespace mgreview {
 
@@ -45,6 +48,41 @@ QString initialsOf(QStringView given)
     return out;
 }
 
+// A group or corporate author ("Cochrane Neuromuscular Group", "Dialysate Magnesium (Dial-Mag)
+// Investigators", "Centre for Reviews and Dissemination"), which must not be split into a
+// surname and initials: a word that names a body, a bracket or digit, or a joining word.
+bool looksLikeOrganisation(const QList<QStringView> &words)
+{
+    static const QSet<QString> bodies{
+        u"group"_s, u"groups"_s, u"collaboration"_s, u"collaborative"_s, u"collaborators"_s,
+        u"investigators"_s, u"investigator"_s, u"trialists"_s, u"consortium"_s, u"committee"_s,
+        u"society"_s, u"association"_s, u"organization"_s, u"organisation"_s, u"institute"_s,
+        u"institutes"_s, u"institution"_s, u"council"_s, u"network"_s, u"team"_s, u"foundation"_s,
+        u"agency"_s, u"university"_s, u"college"_s, u"centre"_s, u"center"_s, u"department"_s,
+        u"ministry"_s, u"board"_s, u"panel"_s, u"task"_s, u"programme"_s, u"program"_s, u"project"_s,
+        u"study"_s, u"trial"_s, u"registry"_s, u"service"_s, u"services"_s, u"office"_s, u"authority"_s,
+        u"commission"_s, u"federation"_s, u"academy"_s, u"alliance"_s, u"initiative"_s,
+        u"corporation"_s, u"inc"_s, u"ltd"_s, u"llc"_s, u"gmbh"_s, u"company"_s, u"hospital"_s,
+        u"clinic"_s, u"library"_s, u"unit"_s, u"partnership"_s, u"union"_s, u"writing"_s, u"steering"_s};
+    static const QSet<QString> joining{u"of"_s, u"for"_s, u"and"_s, u"the"_s, u"on"_s, u"in"_s,
+                                       u"at"_s, u"to"_s, u"&"_s};
+    if (words.size() < 2)
+        return false;
+    for (QStringView word : words) {
+        QString w = word.toString().toLower();
+        if (joining.contains(w))
+            return true;
+        while (!w.isEmpty() && !w.back().isLetterOrNumber())
+            w.chop(1);
+        while (!w.isEmpty() && !w.front().isLetterOrNumber())
+            w.remove(0, 1);
+        if (bodies.contains(w) || word.contains(u'(')
+            || std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isDigit(); }))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QString normaliseAuthorName(QStringView raw)
@@ -57,6 +95,10 @@ QString normaliseAuthorName(QStringView raw)
     name = name.simplified();
     if (name.isEmpty())
         return name;
+    if (name.endsWith(u',')) {
+        name.chop(1); // RIS/EndNote: a corporate author ends with a comma and is kept whole
+        return name.trimmed();
+    }
     const qsizetype comma = name.indexOf(u',');
     if (comma > 0) {
         const QString surname = name.left(comma).trimmed();
@@ -81,15 +123,15 @@ QString normaliseAuthorName(QStringView raw)
     const QList<QStringView> words = QStringView(name).split(u' ', Qt::SkipEmptyParts);
     if (words.size() == 1)
         return name;
-    // Already "Surname Initials" (MEDLINE AU, Scopus "Smith J.A.").
+    // Already "Surname Initials" (MEDLINE AU, Scopus "Smith J.A."): the common case, tested first.
     if (isInitials(words.constLast())) {
         QString initials = words.constLast().toString();
         initials.remove(u'.');
         initials.remove(u'-');
         return name.left(name.size() - words.constLast().size()) + initials;
     }
-    if (words.size() > 4)
-        return name; // probably an organisation
+    if (words.size() > 4 || looksLikeOrganisation(words))
+        return name; // an organisation
     // "John A. Smith": the last word is the surname (lower-case particles join it).
     qsizetype surnameStart = words.size() - 1;
     while (surnameStart > 1 && words.at(surnameStart - 1).at(0).isLower())

@@ -30,7 +30,11 @@ const char *risType(ReferenceKind kind)
 QString risAuthor(const QString &author)
 {
     const AuthorName name = splitAuthor(author);
-    return name.isPerson() ? name.surname + QStringLiteral(", ") + name.dottedInitials() : name.surname;
+    if (name.isPerson())
+        return name.surname + QStringLiteral(", ") + name.dottedInitials();
+    // A group of several words ends with a comma: RIS readers (EndNote's convention, ours)
+    // then keep it whole instead of taking its last word for a surname.
+    return name.surname.contains(u' ') && !name.surname.endsWith(u',') ? name.surname + u',' : name.surname;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "importexport/risreader.h"
 
+#include "importexport/exportnotesreader.h"
 #include "importexport/recordfields.h"
 #include "importexport/textdecoding.h"
 
@@ -84,7 +85,7 @@ struct RisRecord {
     QStringList keywords;
     QString doi, doiElsewhere;
     QString accession, database;
-    QString pmid;
+    QString pmid, pmcid, id; ///< id: the ID tag, the study id in our own exports
     QStringList notes;
     QString language;
     bool empty = true;
@@ -263,6 +264,10 @@ private:
             r.accession = value.toString();
         } else if (is(u'D', u'B') || is(u'D', u'P')) {
             r.database += value.toString() + u' ';
+        } else if (is(u'I', u'D')) {
+            r.id = value.toString();
+        } else if (is(u'C', u'2') && value.startsWith(QStringLiteral("PMC"))) {
+            r.pmcid = value.toString(); // PubMed's RIS and ours put the PMCID in C2
         } else if (is(u'N', u'1') || is(u'C', u'2') || is(u'M', u'1')) {
             if (!value.isEmpty()) {
                 if (r.pmid.isEmpty())
@@ -321,13 +326,22 @@ private:
         const bool pubmed = r.database.contains(QStringLiteral("PubMed"), Qt::CaseInsensitive) ||
                             r.database.contains(QStringLiteral("MEDLINE"), Qt::CaseInsensitive) ||
                             r.database.contains(QStringLiteral("NLM"));
-        if (s.ids.pmid.isEmpty() && pubmed && !r.accession.isEmpty() &&
-            std::all_of(r.accession.cbegin(), r.accession.cend(), [](QChar c) { return c.isDigit(); }))
+        const bool numericAccession = !r.accession.isEmpty() &&
+            std::all_of(r.accession.cbegin(), r.accession.cend(), [](QChar c) { return c.isDigit(); });
+        if (s.ids.pmid.isEmpty() && pubmed && numericAccession)
             s.ids.pmid = r.accession;
         if (!r.type.isEmpty())
             s.publicationTypes.append(typeName(r.type));
-        if (!r.notes.isEmpty())
-            s.extraFacts.append({QStringLiteral("Notes (RIS N1)"), r.notes.join(u'\n')});
+        s.ids.pmcid = r.pmcid;
+        // Our own exports label their N1 lines (funding, conclusions, …): read them back. In
+        // ours AN is the PMID (no DB line says PubMed) and ID the study id.
+        const ExportNotesReading notes = readExportNotes(r.notes, &s);
+        if (notes.fromExport) {
+            s.ids.pmid = numericAccession ? r.accession : QString();
+            s.id = isStudyIdText(r.id) ? r.id : QString();
+        }
+        if (!notes.unread.isEmpty())
+            s.extraFacts.append({QStringLiteral("Notes (RIS N1)"), notes.unread.join(u'\n')});
         if (!r.language.isEmpty())
             s.extraFacts.append({QStringLiteral("Language"), r.language});
         s.sources.append(QStringLiteral("Imported from %1").arg(m_file));

@@ -39,7 +39,7 @@ public:
         switch (m_format) {
         case ExportFormat::Ris: out = risRecord(study); break;
         case ExportFormat::Bibtex: out = bibtexEntry(study, m_keys.keyFor(study.id)); break;
-        case ExportFormat::Csv: out = exportCsvRow(study); break;
+        case ExportFormat::Csv: out = exportCsvRow(study, sources); break;
         case ExportFormat::Json:
             out = m_written > 0 ? jsonExportSeparator() + jsonExportObject(study, sources) : jsonExportObject(study, sources);
             break;

@@ -103,7 +103,7 @@ TEST(ImportLatex, AccentsCommandsAndBraces)
     EXPECT_EQ(latexToUnicode(u"Dvo\\v{r}\\'ak"), QStringLiteral("Dvořák"));
     EXPECT_EQ(latexToUnicode(u"Stra\\ss{}e and {\\O}stergaard"), QStringLiteral("Straße and Østergaard"));
     EXPECT_EQ(latexToUnicode(u"Effects of {Mg} \\& \\emph{cramps}: 10--20~mg --- really 50\\%"),
-              QStringLiteral("Effects of Mg & cramps: 10–20 mg — really 50%"));
+              QStringLiteral("Effects of Mg & cramps: 10–20\u00A0mg — really 50%")); // a tie is a no-break space
     EXPECT_EQ(latexToUnicode(u"\\`a \\^e \\~n \\=o \\.z \\H{o} \\r{a} \\k{e}"), QStringLiteral("à ê ñ ō ż ő å ę"));
 }
 

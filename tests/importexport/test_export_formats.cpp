@@ -95,6 +95,16 @@ TEST(RisExport, WritesEveryTagWithCrlfAndEndsWithEr)
     EXPECT_TRUE(notes.contains(QStringLiteral("Not verified: funding: declarations not retrieved")));
 }
 
+TEST(RisExport, GroupAuthorsEndWithACommaSoReadersKeepThemWhole)
+{
+    Study s = fullStudy();
+    s.citation.authors = {QStringLiteral("Cochrane Neuromuscular Group"), QStringLiteral("Doe J"),
+                          QStringLiteral("Rosenbaum")};
+    EXPECT_EQ(risValues(risRecord(s), QStringLiteral("AU")),
+              (QStringList{QStringLiteral("Cochrane Neuromuscular Group,"), QStringLiteral("Doe, J."),
+                           QStringLiteral("Rosenbaum")}));
+}
+
 TEST(RisExport, LeavesOutEmptyAndUnverifiedFields)
 {
     Study s = fullStudy();
@@ -139,7 +149,10 @@ TEST(BibtexEscape, SpellsTypographyAndKeepsWhatLatexCannotSpell)
     EXPECT_EQ(bibtexEscape(QStringLiteral("a\u2014b")), QStringLiteral("a---b"));
     EXPECT_EQ(bibtexEscape(QStringLiteral("\u201Ctrial\u201D")), QStringLiteral("``trial''"));
     EXPECT_EQ(bibtexEscape(QStringLiteral("age \u2265 65, 300 \u00B5g \u00B1 2")),
-              QStringLiteral("age {$\\geq$} 65, 300 {$\\mu$}g {$\\pm$} 2"));
+              QStringLiteral("age {$\\geq$} 65, 300 {\\textmu}g {$\\pm$} 2"));
+    // Reads back exactly: single curly quotes are not ' and `, two hyphens are not a dash.
+    EXPECT_EQ(bibtexEscape(QStringLiteral("Crohn\u2019s \u2018x\u2019 a--b ''c''")),
+              QStringLiteral("Crohn{\\textquoteright}s {\\textquoteleft}x{\\textquoteright} a-{}-b '{}'c'{}'"));
     EXPECT_EQ(bibtexEscape(QStringLiteral("镁")), QStringLiteral("镁"));
     EXPECT_EQ(bibtexEscape(QStringLiteral("\U0001F600")), QStringLiteral("\U0001F600"));
 }
@@ -234,13 +247,26 @@ TEST(CsvExport, RowsParseBackWithAStrictReader)
     EXPECT_EQ(column("funding"), s.funding.statement);
     EXPECT_EQ(column("coi"), s.funding.coiStatement);
     EXPECT_EQ(column("conclusions"), s.conclusions[0].text + u'\n' + s.conclusions[1].text);
+    // The columns our CSV import needs to read the study back.
+    EXPECT_EQ(column("coded_by"), QStringLiteral("design=none; populations=none; cramp_types=none; direction=none"));
+    EXPECT_EQ(column("independence_reason"), s.independence.reason);
+    EXPECT_EQ(column("pages"), QStringLiteral("3-4"));
+    EXPECT_EQ(column("pmcid"), s.ids.pmcid);
+    EXPECT_EQ(column("registration"), s.ids.registration);
+    EXPECT_EQ(column("abstract"), s.abstract);
+    EXPECT_EQ(column("keywords"), QStringLiteral("Magnesium; Muscle Cramp/drug therapy"));
+    EXPECT_EQ(column("not_verified"), QStringLiteral("funding: declarations not retrieved\nodd key-with.dots: unverified"));
+    ClassificationSources sources;
+    sources.design = QStringLiteral("curated");
+    sources.direction = QStringLiteral("rule");
+    EXPECT_TRUE(exportCsvRow(s, sources).contains("design=curated; populations=none; cramp_types=none; direction=rule"));
 }
 
 TEST(CsvExport, ByteOrderMarkOnlyWhenAsked)
 {
     EXPECT_TRUE(exportCsvHeader(true).startsWith("\xEF\xBB\xBFid,authors,"));
     EXPECT_TRUE(exportCsvHeader(false).startsWith("id,authors,"));
-    EXPECT_TRUE(exportCsvHeader(false).endsWith("conclusions\r\n"));
+    EXPECT_TRUE(exportCsvHeader(false).endsWith("not_verified\r\n"));
 }
 
 TEST(JsonExport, StreamedArrayEqualsQtsOwnArray)
