@@ -42,6 +42,8 @@ StudyConflictDialog::StudyConflictDialog(const QString &who, const Study &base, 
     m_table->horizontalHeader()->setSectionResizeMode(StudyConflictModel::FieldColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(StudyConflictModel::TheirsColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(StudyConflictModel::MineColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(StudyConflictModel::ChangedByColumn,
+                                                      QHeaderView::ResizeToContents);
     m_table->setAccessibleName(tr("Fields that differ"));
     layout->addWidget(m_table, 1);
 
@@ -57,7 +59,7 @@ StudyConflictDialog::StudyConflictDialog(const QString &who, const Study &base, 
     connect(m_keepMine, &QPushButton::clicked, this, [this] { choose(Choice::KeepMine); });
     connect(m_merge, &QPushButton::clicked, this, [this] { choose(Choice::Merge); });
     layout->addWidget(buttons);
-    resize(820, 420);
+    resize(860, 340);
 }
 
 void StudyConflictDialog::choose(Choice choice)

@@ -59,6 +59,8 @@ QVariant StudyConflictModel::data(const QModelIndex &index, int role) const
             return valueText(row.theirs);
         case MineColumn:
             return valueText(row.mine);
+        case ChangedByColumn:
+            return both ? tr("both of you") : row.theyChanged ? tr("them") : tr("you");
         }
         break;
     case Qt::ToolTipRole:
@@ -74,7 +76,7 @@ QVariant StudyConflictModel::data(const QModelIndex &index, int role) const
             return row.keep == Keep::Mine ? Qt::Checked : Qt::Unchecked;
         break;
     case Qt::FontRole:
-        if (both && index.column() == FieldColumn) {
+        if (both && (index.column() == FieldColumn || index.column() == ChangedByColumn)) {
             QFont bold;
             bold.setBold(true);
             return bold;
@@ -125,6 +127,8 @@ QVariant StudyConflictModel::headerData(int section, Qt::Orientation orientation
         return tr("Theirs (saved)");
     case MineColumn:
         return tr("Mine (not saved)");
+    case ChangedByColumn:
+        return tr("Changed by");
     }
     return {};
 }

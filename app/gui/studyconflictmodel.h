@@ -11,15 +11,15 @@ namespace mgreview::gui {
 
 /// The fields of a study in which my unsaved edit and their saved version differ, for the
 /// conflict dialog: one row per field (as store/studymerge.h names them: "title",
-/// "authors", …), their value, my value, and which one to keep (a check in the Theirs or
-/// Mine column; exactly one per row). Fields only they changed start on Theirs, fields I
+/// "authors", …), their value, my value, which one to keep (a check in the Theirs or
+/// Mine column; exactly one per row) and who changed it since I opened the study. Fields only they changed start on Theirs, fields I
 /// changed (alone or both) on Mine; rows both changed are marked, the person decides.
 class StudyConflictModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { FieldColumn, TheirsColumn, MineColumn, ColumnCount };
+    enum Column { FieldColumn, TheirsColumn, MineColumn, ChangedByColumn, ColumnCount };
     enum class Keep { Theirs, Mine };
 
     explicit StudyConflictModel(QObject *parent = nullptr);

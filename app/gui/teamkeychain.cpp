@@ -31,6 +31,10 @@ bool runJob(QKeychain::Job &job, QString *error)
     if (job.error() == QKeychain::NoError)
         return true;
     *error = job.errorString();
+    if (error->isEmpty() || *error == u"Unknown error") // Says nothing a person could act on.
+        *error = job.error() == QKeychain::NoBackendAvailable || job.error() == QKeychain::OtherError
+            ? QApplication::translate("TeamKeychain", "no Secret Service or KWallet answered on the session bus")
+            : QApplication::translate("TeamKeychain", "keychain error %1").arg(int(job.error()));
     return false;
 }
 
