@@ -19,6 +19,7 @@
 #include "searchfield.h"
 #include "settings.h"
 #include "studytableview.h"
+#include "studyeditui.h"
 #include "teamui.h"
 
 #include "model/vocabulary.h"
@@ -119,6 +120,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     rulesParts.rememberRulesFile = m_options.persistLayout;
     m_rules = new RulesUi(rulesParts, this);
     m_team = new TeamUi({this, m_session, m_options.errorDialogs}, this);
+    m_studyEdit = new StudyEditUi({this, m_session, m_review->profiles(), m_team, m_options.errorDialogs}, this);
 
     ExportUi::Parts exportParts;
     exportParts.window = this;
@@ -166,6 +168,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_rules->controller(), &RulesController::studiesReclassified, this, &MainWindow::onStudiesReclassified);
     connect(this, &MainWindow::studyShown, m_annotations, &AnnotationUi::setShownStudy);
     connect(this, &MainWindow::studyShown, m_pdfStudy, &PdfStudyUi::setShownStudy);
+    connect(this, &MainWindow::studyShown, m_studyEdit, &StudyEditUi::setShownStudy);
     connect(m_searchController, &SearchController::applied, m_pdfSearch, &PdfSearchUi::search);
     connect(m_pdfIndex, &PdfIndexUi::finished, this, [this] { m_pdfSearch->search(m_searchController->appliedQuery()); });
 
@@ -213,6 +216,7 @@ void MainWindow::buildActions()
     });
 
     menuBar()->addMenu(m_matrix->viewMenu());
+    m_review->studyMenu()->addAction(m_studyEdit->editAction());
     m_review->studyMenu()->addAction(m_pdfStudy->attachAction());
     m_review->studyMenu()->addAction(m_pdfStudy->openAtConclusionAction());
     menuBar()->addMenu(m_review->studyMenu());

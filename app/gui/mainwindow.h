@@ -36,6 +36,7 @@ class ReviewUi;
 class RulesUi;
 class SearchController;
 class SearchField;
+class StudyEditUi;
 class TeamUi;
 class StudyTableView;
 
@@ -101,6 +102,8 @@ public:
     ReviewUi *review() const { return m_review; }
     /// Team mode: Connect to team library…, live changes of a PostgreSQL library.
     TeamUi *team() const { return m_team; }
+    /// Study ▸ Edit study…: saves against the version read, with the conflict dialog.
+    StudyEditUi *studyEdit() const { return m_studyEdit; }
     /// File ▸ Export studies… (RIS, BibTeX, CSV, JSON, studies/ folder).
     ExportUi *exporter() const { return m_export; }
     /// Annotations: Highlight…, the highlights in the pane, the Notes view.
@@ -164,6 +167,7 @@ private:
     ExportUi *m_export = nullptr;
     ReviewUi *m_review = nullptr;
     TeamUi *m_team = nullptr;
+    StudyEditUi *m_studyEdit = nullptr;
     AnnotationUi *m_annotations = nullptr;
     PdfUi *m_pdf = nullptr;
     PdfIndexUi *m_pdfIndex = nullptr;

@@ -130,11 +130,19 @@ void ProfileController::add(const Profile &profile, bool signIn, std::function<v
 
 bool ProfileController::may(Action action) const
 {
-    return m_current && mgreview::may(*m_current, action);
+    return m_current && mgreview::may(*m_current, action) && m_rights.allows(action);
+}
+
+void ProfileController::setDatabaseRights(const DatabaseRights &rights)
+{
+    m_rights = rights;
+    Q_EMIT profileChanged();
 }
 
 QString ProfileController::refusal(Action action) const
 {
+    if (m_current && mgreview::may(*m_current, action) && !m_rights.allows(action))
+        return m_rights.refusal(action);
     if (!m_current)
         return tr("Nobody is signed in (read only): choose a profile in Profile ▸ Switch profile to %1.")
             .arg(describe(action));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "review/databaserights.h"
 #include "review/permissions.h"
 #include "review/profile.h"
 
@@ -46,10 +47,15 @@ public:
 
     const std::optional<Profile> &current() const { return m_current; }
     const QVector<Profile> &profiles() const { return m_profiles; }
-    /// Whether the signed-in person may do it (nobody signed in: nothing that writes).
+    /// Whether the signed-in person may do it (nobody signed in: nothing that writes), and
+    /// the database lets their login do it (team libraries, setDatabaseRights()).
     bool may(Action action) const;
-    /// Why not, in words: core's refusal, or that nobody is signed in.
+    /// Why not, in words: core's refusal, that nobody is signed in, or the database role's.
     QString refusal(Action action) const;
+    /// What the database lets the connected user write (read once at connect on a team
+    /// library); limits may() from then on. Emits profileChanged() so actions update.
+    void setDatabaseRights(const DatabaseRights &rights);
+    const DatabaseRights &databaseRights() const { return m_rights; }
     /// "Signed in as Ann (reviewer)" or "Not signed in (read only)".
     QString statusText() const;
     /// True while a profile is being resolved, added or switched.
@@ -80,6 +86,7 @@ private:
     QString m_requestedName;
     std::optional<Role> m_requestedRole;
     std::optional<Profile> m_current;
+    DatabaseRights m_rights; ///< Not limited until a team library says otherwise.
     QVector<Profile> m_profiles;
     int m_busy = 0;
 };

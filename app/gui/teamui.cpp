@@ -4,10 +4,16 @@
 #include "mainwindow.h"
 #include "teamkeychain.h"
 
+#include "annotationcontroller.h"
+#include "annotationui.h"
+#include "pdfstudyui.h"
+#include "profilecontroller.h"
+#include "reviewui.h"
+
 #include "library/libraryloader.h"
 #include "library/studysearchindex.h"
 #include "models/studytablemodel.h"
-#include "store/teamroles.h"
+#include "review/databaserights.h"
 
 #include <QAction>
 #include <QApplication>
@@ -59,35 +65,31 @@ void TeamUi::libraryOpened()
     const Database *database = m_parts.session->database();
     if (!database || database->dialect() != SqlDialect::Postgres || m_thread)
         return;
-    // What the database lets this user do, in the status bar: the app's own actions still
-    // follow the signed-in profile, but the database has the last word.
+    // What the database lets this login do, read once: the window disables what the
+    // database would refuse (whatever the local profile says) and names the role. Until
+    // the answer comes, nothing that writes is offered.
+    DatabaseRights unknown;
+    unknown.limited = true;
+    m_parts.window->review()->profiles()->setDatabaseRights(unknown);
     m_parts.session->run([](const Database &db) {
         QString error;
-        return connectedTeamRole(db, &error).value_or(QString());
-    }).then(this, [this](const QString &role) {
-        static const QHash<QString, QString> rights = {
-            {QStringLiteral("owner"), tr("owns the library: every right")},
-            {QStringLiteral("editor"), tr("may edit studies and record judgements")},
-            {QStringLiteral("reviewer"), tr("may record judgements and resolutions")},
-            {QStringLiteral("student"), tr("may add annotations; reads everything else")},
-            {QStringLiteral("clinician"), tr("reads; the database refuses any change")},
-        };
-        m_role = role;
-        if (!m_roleLabel) {
-            m_roleLabel = new QLabel(m_parts.window);
-            m_parts.window->statusBar()->addPermanentWidget(m_roleLabel);
+        std::optional<DatabaseRights> rights = readDatabaseRights(db, &error);
+        return std::make_pair(rights, error);
+    }).then(this, [this](const std::pair<std::optional<DatabaseRights>, QString> &read) {
+        if (!read.first) {
+            m_parts.window->statusBar()->showMessage(tr("Could not read your rights in the team library: %1")
+                                                         .arg(read.second));
+            return;
         }
-        m_roleLabel->setText(role.isEmpty() ? tr("Team: no role") : tr("Team: %1").arg(role));
-        m_roleLabel->setToolTip(role.isEmpty() ? tr("No team role: ask the library's administrator "
-                                                    "(mgreview-cli team grant)")
-                                               : rights.value(role));
-        Q_EMIT teamRoleKnown(role);
+        m_parts.window->review()->profiles()->setDatabaseRights(*read.first);
+        showRole(read.first->role);
     });
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("mgreview-changes"));
     m_listener = new ChangeListener(*database);
     m_listener->moveToThread(m_thread);
     connect(m_listener, &ChangeListener::studyChanged, this, &TeamUi::onStudyChanged);
+    connect(m_listener, &ChangeListener::changed, this, &TeamUi::onRowChanged);
     m_thread->start();
     ChangeListener *listener = m_listener;
     QMetaObject::invokeMethod(m_listener, [this, listener] {
@@ -101,6 +103,30 @@ void TeamUi::libraryOpened()
             Q_EMIT listeningChanged(ok);
         });
     });
+}
+
+void TeamUi::showRole(const QString &role)
+{
+    static const QHash<QString, QString> rights = {
+        {QStringLiteral("owner"), tr("owns the library: every right")},
+        {QStringLiteral("editor"), tr("may edit studies, attach PDFs, record judgements and annotate")},
+        {QStringLiteral("reviewer"), tr("may record judgements and resolutions, and annotate")},
+        {QStringLiteral("student"), tr("may add annotations; reads everything else")},
+        {QStringLiteral("clinician"), tr("reads; the database refuses any change")},
+    };
+    m_role = role;
+    if (!m_roleLabel) {
+        m_roleLabel = new QLabel(m_parts.window);
+        m_roleLabel->setObjectName(QStringLiteral("teamRoleLabel"));
+        m_parts.window->statusBar()->addPermanentWidget(m_roleLabel);
+    }
+    m_roleLabel->setText(role.isEmpty() ? tr("Team: no role (read only)")
+                         : role == u"clinician" ? tr("Team: clinician (read only)")
+                                                : tr("Team: %1").arg(role));
+    m_roleLabel->setToolTip(role.isEmpty() ? tr("No team role: ask the library's administrator "
+                                                "(mgreview-cli team grant)")
+                                           : rights.value(role));
+    Q_EMIT teamRoleKnown(role);
 }
 
 void TeamUi::stopListening()
@@ -126,23 +152,61 @@ QString TeamUi::changeMessage(const QString &author, const StudySummary *study, 
     return tr("%1 changed %2").arg(author, what);
 }
 
-void TeamUi::onStudyChanged(const QString &id, int, const QString &author)
+QString TeamUi::changeMessage(const QString &author, const QString &table, const StudySummary *study,
+                              const QString &id)
+{
+    if (table == u"annotations" || table == u"pdf_attachments") {
+        const QString what = study && !study->firstAuthor.isEmpty()
+            ? QStringLiteral("%1 %2").arg(study->firstAuthor.section(u' ', 0, 0)).arg(study->year)
+            : id;
+        return table == u"annotations" ? tr("%1 changed the notes of %2").arg(author, what)
+                                       : tr("%1 changed the PDFs of %2").arg(author, what);
+    }
+    return changeMessage(author, study, id);
+}
+
+bool TeamUi::isMine(const QString &author) const
 {
     const QString me = m_parts.session->database() ? m_parts.session->database()->author() : QString();
-    const QString user = m_parts.session->location().url.userName();
-    if (author != me && author != user) {
-        const StudySummary *row = nullptr;
-        for (const StudySummary &s : m_parts.window->tableModel()->allStudies()) {
-            if (s.id == id) {
-                row = &s;
-                break;
-            }
-        }
-        m_lastMessage = changeMessage(author, row, id);
+    return author == me || author == m_parts.session->location().url.userName();
+}
+
+const StudySummary *TeamUi::row(const QString &id) const
+{
+    for (const StudySummary &s : m_parts.window->tableModel()->allStudies()) {
+        if (s.id == id)
+            return &s;
+    }
+    return nullptr;
+}
+
+void TeamUi::onStudyChanged(const QString &id, int, const QString &author)
+{
+    if (!isMine(author)) {
+        m_lastMessage = changeMessage(author, row(id), id);
         m_parts.window->statusBar()->showMessage(m_lastMessage, 15000);
     }
     m_pendingIds.insert(id);
     m_refreshTimer.start();
+}
+
+void TeamUi::onRowChanged(const RowChange &change)
+{
+    const bool notes = change.table == u"annotations";
+    if (!notes && change.table != u"pdf_attachments")
+        return; // studies: onStudyChanged
+    if (!isMine(change.author)) {
+        m_lastMessage = changeMessage(change.author, change.table, row(change.key), change.key);
+        m_parts.window->statusBar()->showMessage(m_lastMessage, 15000);
+    }
+    if (notes) {
+        // The Notes view and the pane's highlights read every annotation again.
+        m_parts.window->annotations()->controller()->reload();
+        Q_EMIT notesRefreshed(change.key);
+    } else if (change.key == m_parts.window->shownStudyId()) {
+        m_parts.window->pdfStudy()->refresh();
+        Q_EMIT pdfsRefreshed(change.key);
+    }
 }
 
 void TeamUi::refreshRows()

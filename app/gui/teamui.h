@@ -45,16 +45,30 @@ public:
 
     /// "Ann changed Garrison 2020": who, and the study as the table names it.
     static QString changeMessage(const QString &author, const StudySummary *study, const QString &id);
+    /// As changeMessage, for a change of `table` ("annotations": "Ann changed the notes of
+    /// Garrison 2020", "pdf_attachments": "Ann changed the PDFs of …").
+    static QString changeMessage(const QString &author, const QString &table, const StudySummary *study,
+                                 const QString &id);
+    /// Reads every row again (colleagues' changes, a save of one's own).
+    void refreshRows();
+    /// The last "who changed what" shown in the status bar.
+    QString lastChangeMessage() const { return m_lastMessage; }
 
 Q_SIGNALS:
     /// The rows were read again after colleagues' changes (for tests).
     void rowsRefreshed();
     void listeningChanged(bool listening);
     void teamRoleKnown(const QString &role);
+    /// A colleague's change of annotations or PDFs of a study was read again (for tests).
+    void notesRefreshed(const QString &studyId);
+    void pdfsRefreshed(const QString &studyId);
 
 private:
     void onStudyChanged(const QString &id, int version, const QString &author);
-    void refreshRows();
+    void onRowChanged(const mgreview::RowChange &change);
+    void showRole(const QString &role);
+    bool isMine(const QString &author) const;
+    const StudySummary *row(const QString &id) const;
     void stopListening();
     void showConnectDialog();
 

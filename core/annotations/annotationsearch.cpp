@@ -2,14 +2,17 @@
 
 #include "annotations/annotationtags.h"
 #include "store/database.h"
+#include "library/searchtext.h"
 #include "store/studyrows.h"
+#include "store/notesseparator.h"
+#include "store/teamsql.h"
 
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace mgreview {
 
-bool appendAnnotationSearchText(QSqlDatabase &db, const QString &studyId, SearchableText *text, QString *error)
+bool annotationSearchText(QSqlDatabase &db, const QString &studyId, QString *notes, QString *error)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -23,13 +26,56 @@ bool appendAnnotationSearchText(QSqlDatabase &db, const QString &studyId, Search
     QStringList parts;
     while (q.next())
         parts << tags.label(q.value(0).toString()) << q.value(1).toString();
-    if (!parts.isEmpty())
-        text->other += u'\n' + parts.join(u'\n');
+    *notes = parts.join(u'\n');
     return true;
 }
 
+bool appendAnnotationSearchText(QSqlDatabase &db, const QString &studyId, SearchableText *text, QString *error)
+{
+    QString notes;
+    if (!annotationSearchText(db, studyId, &notes, error))
+        return false;
+    if (!notes.isEmpty())
+        text->other += QChar(kNotesSeparator) + notes;
+    return true;
+}
+
+namespace {
+
+/// Whether the library has the team's notes re-indexing function (store/teamsql.h).
+bool hasIndexNotesFunction(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT to_regprocedure('%1(text, text, text)') IS NOT NULL")
+                      .arg(QLatin1String(TeamSql::kIndexNotesFunction)))
+        && q.next() && q.value(0).toBool();
+}
+
+bool indexNotesOnly(QSqlDatabase &db, const QString &studyId, QString *error)
+{
+    QString notes;
+    if (!annotationSearchText(db, studyId, &notes, error))
+        return false;
+    QStringList words = searchTerms(notes);
+    words.removeIf([](const QString &word) { return word.toUtf8().size() >= 2000; }); // PostgreSQL's lexeme limit
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1(?, ?, ?)").arg(QLatin1String(TeamSql::kIndexNotesFunction)));
+    q.addBindValue(studyId);
+    q.addBindValue(sqlText(notes));
+    q.addBindValue(words.join(u' '));
+    if (!q.exec()) {
+        *error = describeSqlError(QStringLiteral("indexing the annotations of study '%1'").arg(studyId), q);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 bool reindexStudyWithAnnotations(const Database &database, QSqlDatabase &db, const QString &studyId, QString *error)
 {
+    if (database.dialect() == SqlDialect::Postgres && hasIndexNotesFunction(db))
+        return indexNotesOnly(db, studyId, error);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT pk, record FROM studies WHERE id = ?"));
     q.addBindValue(studyId);

@@ -13,11 +13,16 @@ class Database;
 /// annotations are indexed with the study (SearchableText::other), so searching for a word
 /// of a note finds the study, in the window and with `mgreview-cli search`.
 
-/// Appends the tags and notes of the study's annotations (deleted ones excluded) to `text`.
+/// The tags and notes of the study's annotations (deleted ones excluded), one per line.
+bool annotationSearchText(QSqlDatabase &db, const QString &studyId, QString *notes, QString *error);
+
+/// Appends them to `text` (after kNotesSeparator).
 bool appendAnnotationSearchText(QSqlDatabase &db, const QString &studyId, SearchableText *text, QString *error);
 
 /// Writes the study's full-text row again: its own text and its annotations. A study that is
 /// not in the library (annotations outlive studies) is skipped. Runs in the caller's transaction.
+/// On a PostgreSQL team library (after `team init`) only the annotation part is written,
+/// through mgreview_index_notes(): people who may annotate never write study_text.
 bool reindexStudyWithAnnotations(const Database &database, QSqlDatabase &db, const QString &studyId, QString *error);
 
 } // namespace mgreview

@@ -7,6 +7,7 @@ bool may(const Profile &profile, Action action)
     switch (action) {
     case Action::RecordJudgement:
     case Action::ResolveConflict:
+    case Action::EditStudies:
         return profile.role == Role::Reviewer;
     case Action::Annotate:
         return profile.role == Role::Student || profile.role == Role::Reviewer;
@@ -33,6 +34,8 @@ QString describe(Action action)
         return QStringLiteral("read annotations");
     case Action::ExportReviewData:
         return QStringLiteral("export review data");
+    case Action::EditStudies:
+        return QStringLiteral("edit studies");
     }
     return QStringLiteral("do this");
 }

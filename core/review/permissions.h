@@ -15,6 +15,7 @@ enum class Action {
     Annotate, ///< Highlight and note conclusions (annotations arrive later).
     ReadAnnotations,
     ExportReviewData, ///< Export judgements, resolutions and the audit log.
+    EditStudies, ///< Change a study's record (Study ▸ Edit study…), saved against its version.
 };
 
 /// Whether a person with this profile may do `action`:
@@ -27,6 +28,9 @@ enum class Action {
 /// | Annotate             | no        | yes     | yes      |
 /// | ReadAnnotations      | yes       | yes     | yes      |
 /// | ExportReviewData     | yes       | yes     | yes      |
+/// | EditStudies          | no        | no      | yes      |
+///
+/// On a team library the database role limits this further (review/databaserights.h).
 bool may(const Profile &profile, Action action);
 
 /// What the action is, as the end of "may not …": "record funding judgements".

@@ -8,6 +8,7 @@
 #include "store/fulltextindex.h"
 
 #include "library/searchtext.h"
+#include "store/notesseparator.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -19,11 +20,31 @@ namespace {
 // PostgreSQL refuses lexemes of 2 KB and more; no real word is that long.
 constexpr qsizetype kMaxLexemeBytes = 2000;
 
-QString lexemes(const SearchableText &text)
+QStringList words(const QString &text)
 {
-    QStringList words = searchTerms(text.title + u' ' + text.authors + u' ' + text.conclusions + u' ' + text.other);
-    words.removeIf([](const QString &word) { return word.toUtf8().size() > kMaxLexemeBytes; });
-    return words.join(u' ');
+    QStringList out = searchTerms(text);
+    out.removeIf([](const QString &word) { return word.toUtf8().size() > kMaxLexemeBytes; });
+    return out;
+}
+
+/// The study's own words and its annotations' words (after kNotesSeparator in `other`).
+std::pair<QString, QString> lexemes(const SearchableText &text)
+{
+    const qsizetype split = text.other.indexOf(QChar(kNotesSeparator));
+    const QString own = split < 0 ? text.other : text.other.left(split);
+    const QString notes = split < 0 ? QString() : text.other.mid(split + 1);
+    return {words(text.title + u' ' + text.authors + u' ' + text.conclusions + u' ' + own).join(u' '),
+            words(notes).join(u' ')};
+}
+
+/// SQL turning a bound space-separated word list into a tsvector whose words all carry
+/// `weight`: own text A, annotations B (store/teamsql.h re-indexes the B part alone).
+/// Words are letters and digits only, so they need no quoting beyond the enclosing quotes.
+QString weightedVector(char weight)
+{
+    return QStringLiteral("CAST(coalesce((SELECT string_agg('''' || w || ''':1%1', ' ') "
+                          "FROM unnest(string_to_array(CAST(? AS TEXT), ' ')) AS w WHERE w <> ''), '') AS tsvector)")
+        .arg(QLatin1Char(weight));
 }
 
 /// A tsquery literal; quoting keeps every term a plain lexeme, never operator syntax.
@@ -57,7 +78,7 @@ public:
         QSqlQuery q(db);
         q.prepare(QStringLiteral(
             "INSERT INTO study_text(study_pk, title, authors, conclusions, other, words) "
-            "VALUES (?, ?, ?, ?, ?, array_to_tsvector(string_to_array(CAST(? AS TEXT), ' '))) "
+            "VALUES (?, ?, ?, ?, ?, ") + weightedVector('A') + QStringLiteral(" || ") + weightedVector('B') + QStringLiteral(") "
             "ON CONFLICT (study_pk) DO UPDATE SET title = excluded.title, authors = excluded.authors, "
             "conclusions = excluded.conclusions, other = excluded.other, words = excluded.words"));
         q.addBindValue(studyKey);
@@ -65,7 +86,9 @@ public:
         q.addBindValue(sqlText(text.authors));
         q.addBindValue(sqlText(text.conclusions));
         q.addBindValue(sqlText(text.other));
-        q.addBindValue(lexemes(text));
+        const auto [own, notes] = lexemes(text);
+        q.addBindValue(own);
+        q.addBindValue(notes);
         if (!q.exec()) {
             *error = describeSqlError(QStringLiteral("indexing study text"), q);
             return false;

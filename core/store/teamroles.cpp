@@ -1,6 +1,7 @@
 #include "store/teamroles.h"
 
 #include "store/sqldialect.h"
+#include "store/teamsql.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -13,14 +14,15 @@ const QStringList kRoles = {QStringLiteral("mgreview_clinician"), QStringLiteral
                             QStringLiteral("mgreview_reviewer"), QStringLiteral("mgreview_editor")};
 
 // What each role may write, beyond reading everything. Tables a library does not have yet
-// (later schema versions) are skipped; run init again after an upgrade.
+// (later schema versions) are skipped; run init again after an upgrade. Every table of the
+// schema must appear here or be read-only on purpose (profiles, schema_version): the test
+// tests/team/test_team_grants.cpp checks each table against the intended matrix.
 // Annotations (v7): an event row per action plus the current state, updated in place (a
 // delete is a flag; triggers keep events append-only and refuse deleting annotations).
-// Each annotation change also re-indexes its study's search text, so notes are found by
-// search (annotationsearch.cpp): an upsert of the study's row in study_text.
-const QStringList kStudentInserts = {QStringLiteral("annotations"), QStringLiteral("annotation_events"),
-                                     QStringLiteral("study_text")};
-const QStringList kStudentUpdates = {QStringLiteral("annotations"), QStringLiteral("study_text")};
+// Each annotation change also re-indexes its study's annotation words: students do that
+// through mgreview_index_notes() (teamsql.h), never by writing study_text themselves.
+const QStringList kStudentInserts = {QStringLiteral("annotations"), QStringLiteral("annotation_events")};
+const QStringList kStudentUpdates = {QStringLiteral("annotations")};
 const QStringList kReviewerInserts = {QStringLiteral("review_judgements"), QStringLiteral("review_resolutions"),
                                       QStringLiteral("audit_log")};
 const QStringList kEditorWrites = {QStringLiteral("studies"), QStringLiteral("study_text"),
@@ -28,7 +30,10 @@ const QStringList kEditorWrites = {QStringLiteral("studies"), QStringLiteral("st
                                    QStringLiteral("library_meta"),
                                    // PDFs (v6): attachments, their files, extracted pages, quote checks.
                                    QStringLiteral("pdf_files"), QStringLiteral("pdf_attachments"),
-                                   QStringLiteral("pdf_pages"), QStringLiteral("quote_checks")};
+                                   QStringLiteral("pdf_pages"), QStringLiteral("quote_checks"),
+                                   // Imports (v8): batches, the duplicate review list, merges and their undo.
+                                   QStringLiteral("import_batches"), QStringLiteral("duplicate_candidates"),
+                                   QStringLiteral("study_merges")};
 
 /// A quoted SQL identifier (role and user names come from the command line).
 QString identifier(const QString &name)
@@ -103,6 +108,8 @@ bool initTeamLibrary(const Database &database, QStringList *log, QString *error)
     grantOn(kReviewerInserts, QStringLiteral("INSERT"), QStringLiteral("mgreview_reviewer"));
     grantOn(kReviewerInserts, QStringLiteral("INSERT"), QStringLiteral("mgreview_editor"));
     grantOn(kEditorWrites, QStringLiteral("INSERT, UPDATE, DELETE"), QStringLiteral("mgreview_editor"));
+    // Live changes of annotations and PDFs, and the one way students re-index (teamsql.h).
+    statements += TeamSql::statements(db, schema);
     for (const QString &sql : std::as_const(statements)) {
         if (!q.exec(sql)) {
             *error = describeSqlError(QStringLiteral("setting up team roles (%1)").arg(sql.left(60)), q);

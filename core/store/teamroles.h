@@ -5,13 +5,20 @@
 //
 //   mgreview_clinician  SELECT on every table: reads, never writes.
 //   mgreview_student    + annotations (when the library has them, schema v7): INSERT on
-//                         annotations and annotation_events, UPDATE on annotations.
+//                         annotations and annotation_events, UPDATE on annotations, and
+//                         EXECUTE on mgreview_index_notes(), which re-indexes only the
+//                         annotation words of a study (never its own text: study_text
+//                         stays closed to students, store/teamsql.h).
 //   mgreview_reviewer   + what students may, + INSERT on review_judgements,
 //                         review_resolutions and audit_log;
 //                         the append-only triggers refuse UPDATE and DELETE for everyone.
 //   mgreview_editor     + what reviewers may, + INSERT, UPDATE, DELETE on studies and the
 //                         tables that follow them (search text, seed log, rule suggestions,
-//                         library_meta) and on the PDF tables (v6).
+//                         library_meta), on the PDF tables (v6) and the import tables (v8).
+//
+// profiles and schema_version are read-only for every team role (the owner adds profiles).
+// init also installs change notifications for annotations and PDF attachments, so every
+// window shows a colleague's new note or PDF at once.
 //
 // They are group roles (NOLOGIN): a person logs in as their own user, which is made a
 // member of one of them (grantTeamRole). The account that runs initTeamLibrary owns the

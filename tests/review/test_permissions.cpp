@@ -22,6 +22,7 @@ TEST(Permissions, TableOfRoles)
         { Action::Annotate, false, true, true },
         { Action::ReadAnnotations, true, true, true },
         { Action::ExportReviewData, true, true, true },
+        { Action::EditStudies, false, false, true },
     };
     for (const Row &row : rows) {
         EXPECT_EQ(may(clinician, row.action), row.clinician) << str(describe(row.action));

@@ -1,10 +1,15 @@
 // Live changes: a committed change by one client reaches another client's ChangeListener.
 #include "corehelpers.h"
 
+#include "annotations/annotationservice.h"
+#include "review/reviewservice.h"
 #include "store/changelistener.h"
+#include "store/teamroles.h"
 #include "store/studystore.h"
 
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 
 using namespace mgreview;
 using namespace mgreview::testing;
@@ -97,6 +102,56 @@ TEST_F(ChangeListenerTest, RolledBackChangesAreNeverAnnounced)
     ASSERT_TRUE(StudyStore(*m_library.database()).remove(QStringLiteral("committed"), &error)) << str(error);
     ASSERT_TRUE(studies.wait(10000));
     EXPECT_EQ(studies.at(1).at(2).toString(), QStringLiteral("Ann"));
+}
+
+TEST_F(ChangeListenerTest, AnnotationsAndPdfAttachmentsOfATeamLibraryAreAnnounced)
+{
+    // `team init` adds the triggers; the colleague annotates and attaches a PDF.
+    Database &owner = *m_library.database();
+    QStringList errors;
+    ASSERT_EQ(seedProjectStudies(owner, &errors), 20) << str(errors.join(u'\n'));
+    QString error;
+    ASSERT_TRUE(ReviewService(owner).addProfile({QStringLiteral("Bea"), Role::Reviewer}, &error)) << str(error);
+    QStringList log;
+    ASSERT_TRUE(initTeamLibrary(owner, &log, &error)) << str(error);
+    ChangeListener listener(owner);
+    ASSERT_TRUE(listener.start(&error)) << str(error);
+    QSignalSpy all(&listener, &ChangeListener::changed);
+    const QString study = QStringLiteral("garrison2020_cochrane");
+    const auto heard = [&](const QString &table) -> std::optional<RowChange> {
+        for (int waited = 0; waited < 100; ++waited) {
+            for (const QList<QVariant> &signal : std::as_const(all)) {
+                const RowChange change = qvariant_cast<RowChange>(signal.at(0));
+                if (change.table == table)
+                    return change;
+            }
+            all.wait(100);
+        }
+        return std::nullopt;
+    };
+
+    ASSERT_TRUE(AnnotationService(*m_colleague)
+                    .createFromQuote(study,
+                                     QStringLiteral("unlikely that magnesium supplementation provides clinically "
+                                                    "meaningful cramp prophylaxis"),
+                                     std::nullopt, QStringLiteral("Key finding"), QStringLiteral("a note"),
+                                     QStringLiteral("Bea"), &error))
+        << str(error);
+    const std::optional<RowChange> note = heard(QStringLiteral("annotations"));
+    ASSERT_TRUE(note) << "no notification of the annotation";
+    EXPECT_EQ(note->key, study);
+    EXPECT_EQ(note->author, QStringLiteral("Bea: reviewer"));
+
+    QSqlQuery q(m_colleague->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO pdf_files(sha256, size, added_at) VALUES ('abc', 10, 'now')")));
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO pdf_attachments(study_id, sha256, label, storage, path, "
+                                      "original_name, attached_at) VALUES ('%1', 'abc', 'full text', 'linked', "
+                                      "'/x/g.pdf', 'g.pdf', 'now')")
+                           .arg(study)))
+        << str(q.lastError().text());
+    const std::optional<RowChange> pdf = heard(QStringLiteral("pdf_attachments"));
+    ASSERT_TRUE(pdf) << "no notification of the PDF";
+    EXPECT_EQ(pdf->key, study);
 }
 
 TEST(ChangeListenerSqlite, StartsAndStaysQuiet)

@@ -2,8 +2,14 @@
 // the status bar names who changed what.
 #include "corehelpers.h"
 
+#include "annotationui.h"
 #include "mainwindow.h"
+#include "notesmodel.h"
 #include "teamui.h"
+
+#include "annotations/annotationservice.h"
+#include "review/reviewservice.h"
+#include "store/teamroles.h"
 
 #include "models/studytablemodel.h"
 #include "store/studystore.h"
@@ -74,4 +80,45 @@ TEST(TeamWindow, AColleaguesChangeAppearsLive)
     window.setSearchText(QStringLiteral("quoted backslash"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.isSearchSettled(); }, 10000));
     EXPECT_EQ(window.tableModel()->rowCount(), 1);
+}
+
+TEST(TeamWindow, AColleaguesNoteAppearsInTheNotesView)
+{
+    MGREVIEW_REQUIRE_BACKEND(Backend::Postgres);
+    TempLibrary library;
+    library.useBackend(Backend::Postgres, TempPostgresDatabase::Isolation::Database);
+    Database &owner = library.open();
+    QStringList errors;
+    ASSERT_EQ(seedProjectStudies(owner, &errors), 20) << str(errors.join(u'\n'));
+    QString error;
+    ASSERT_TRUE(ReviewService(owner).addProfile({QStringLiteral("Ann"), Role::Reviewer}, &error)) << str(error);
+    QStringList log;
+    ASSERT_TRUE(initTeamLibrary(owner, &log, &error)) << str(error); // adds the notes and PDF notifications
+
+    gui::WindowOptions options;
+    options.persistLayout = false;
+    options.errorDialogs = false;
+    gui::MainWindow window(options);
+    window.show();
+    QSignalSpy listening(window.team(), &gui::TeamUi::listeningChanged);
+    window.openLibrary(library.location(), {});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.isLibraryLoaded(); }, 30000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !listening.isEmpty(); }, 30000));
+    ASSERT_TRUE(window.team()->isListening());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.annotations()->isSettled(); }, 10000));
+    const int before = window.annotations()->notesModel()->rowCount();
+
+    std::unique_ptr<Database> ann = Database::open(library.location(), &error);
+    ASSERT_TRUE(ann) << str(error);
+    ann->setAuthor(QStringLiteral("Ann"));
+    QSignalSpy notes(window.team(), &gui::TeamUi::notesRefreshed);
+    ASSERT_TRUE(AnnotationService(*ann).createFromQuote(
+        QStringLiteral("garrison2020_cochrane"),
+        QStringLiteral("unlikely that magnesium supplementation provides clinically meaningful cramp prophylaxis"),
+        std::nullopt, QStringLiteral("Key finding"), QStringLiteral("seen live"), QStringLiteral("Ann"), &error))
+        << str(error);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !notes.isEmpty(); }, 10000)) << "no notification of Ann's note";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.annotations()->notesModel()->rowCount() == before + 1; }, 10000))
+        << "the Notes view never showed Ann's note";
+    EXPECT_EQ(window.team()->lastChangeMessage(), QStringLiteral("Ann changed the notes of Garrison 2020"));
 }

@@ -225,6 +225,58 @@ TEST_F(TeamRolesTest, StudentAnnotatesClinicianMayNotAndNobodyRewritesTheHistory
     EXPECT_TRUE(ownerDeletes.contains(QStringLiteral("never removed"))) << str(ownerDeletes);
 }
 
+TEST_F(TeamRolesTest, StudentsReindexOnlyTheirNotesNeverTheStudyText)
+{
+    QString error;
+    ASSERT_TRUE(ReviewService(*m_library.database()).addProfile({QStringLiteral("Stu"), Role::Student}, &error))
+        << str(error);
+    const QString study = QStringLiteral("garrison2020_cochrane");
+    Database &student = as(QStringLiteral("student"));
+    Database &clinician = as(QStringLiteral("clinician"));
+    const auto found = [&](const QString &words) {
+        QString searchError;
+        const std::optional<QVector<qint64>> keys = StudyStore(clinician).search(words, &searchError);
+        EXPECT_TRUE(keys) << str(searchError);
+        return keys ? keys->size() : -1;
+    };
+    const qsizetype ownWords = found(QStringLiteral("magnesium skeletal"));
+    ASSERT_GT(ownWords, 0);
+
+    // With psql: study_text is closed to students, whatever they try.
+    EXPECT_TRUE(refused(sqlError(student, QStringLiteral("UPDATE study_text SET title = 'rewritten'"))));
+    EXPECT_TRUE(refused(sqlError(student, QStringLiteral("UPDATE study_text SET words = ''"))));
+    EXPECT_TRUE(refused(sqlError(student, QStringLiteral("DELETE FROM study_text"))));
+    EXPECT_TRUE(refused(sqlError(student, QStringLiteral("INSERT INTO study_text(study_pk, words) VALUES (-1, '')"))));
+    // The one door, mgreview_index_notes(), replaces the annotation words only: the study's
+    // own words stay, even when it is called with nothing or with a forged weight.
+    EXPECT_EQ(sqlError(student, QStringLiteral("SELECT mgreview_index_notes('%1', '', '')").arg(study)), QString());
+    EXPECT_EQ(sqlError(student, QStringLiteral("SELECT mgreview_index_notes('%1', 'x', 'qqforged'':1A ''qqa')")
+                                    .arg(study)),
+              QString());
+    EXPECT_EQ(found(QStringLiteral("magnesium skeletal")), ownWords);
+    // Clinicians may not annotate, so not even that.
+    EXPECT_TRUE(refused(sqlError(clinician, QStringLiteral("SELECT mgreview_index_notes('%1', 'x', 'x')").arg(study))));
+
+    // Through the program: a student's note is found, and gone once the note is deleted.
+    const QString quote
+        = QStringLiteral("unlikely that magnesium supplementation provides clinically meaningful cramp prophylaxis");
+    const std::optional<AnnotationResult> made = AnnotationService(student).createFromQuote(
+        study, quote, std::nullopt, QStringLiteral("Key finding"), QStringLiteral("quokkanote"),
+        QStringLiteral("Stu"), &error);
+    ASSERT_TRUE(made) << str(error);
+    EXPECT_EQ(found(QStringLiteral("quokkanote")), 1);
+    EXPECT_EQ(found(QStringLiteral("qqforged")), 0) << "the forged words were replaced by the real notes";
+    ASSERT_TRUE(AnnotationService(student).remove(made->annotation.id, QStringLiteral("Stu"), &error)) << str(error);
+    EXPECT_EQ(found(QStringLiteral("quokkanote")), 0);
+    EXPECT_EQ(found(QStringLiteral("magnesium skeletal")), ownWords);
+    // The study's text itself is as the editor wrote it.
+    QSqlQuery q(clinician.connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT t.title FROM study_text t JOIN studies s ON s.pk = t.study_pk "
+                                      "WHERE s.id = '%1'").arg(study)) && q.next());
+    EXPECT_NE(q.value(0).toString(), QStringLiteral("rewritten"));
+    EXPECT_FALSE(q.value(0).toString().isEmpty());
+}
+
 TEST_F(TeamRolesTest, EditorAttachesPdfsOthersMayNot)
 {
     // PDF text written as the editor is found by everybody, by the same word rules as study
