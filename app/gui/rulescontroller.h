@@ -41,6 +41,9 @@ public:
     /// The rules in force (empty until the first load finished).
     const RuleSet &rules() const;
     bool hasRules() const { return m_engine != nullptr; }
+    /// The engine of the rules in force (null until the first load finished), for work
+    /// that classifies records itself (an import classifies the records it adds).
+    std::shared_ptr<const RuleEngine> engine() const { return m_engine; }
     /// Messages ("file:line:column: message") of the last load of the user file; empty when it is valid.
     QStringList errors() const { return m_errors; }
     /// Studies matched per rule id, from the stored suggestions.
