@@ -1,5 +1,6 @@
 #include "duplicatecomparemodel.h"
 
+#include <QColor>
 #include <QFont>
 
 #include <functional>
@@ -79,6 +80,7 @@ void DuplicateCompareModel::setStudies(const std::optional<Study> &left, const Q
         if (row.left.isEmpty() && row.right.isEmpty())
             continue;
         row.differs = row.left != row.right;
+        row.conflicts = row.differs && !row.left.isEmpty() && !row.right.isEmpty();
         m_rows.append(row);
     }
     endResetModel();
@@ -91,6 +93,16 @@ void DuplicateCompareModel::clear()
     m_leftId.clear();
     m_rightId.clear();
     endResetModel();
+}
+
+QStringList DuplicateCompareModel::conflictingFields() const
+{
+    QStringList out;
+    for (const Row &row : m_rows) {
+        if (row.conflicts)
+            out.append(row.field);
+    }
+    return out;
 }
 
 QStringList DuplicateCompareModel::differingFields() const
@@ -121,7 +133,7 @@ QVariant DuplicateCompareModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case DiffersRole: return row.differs;
     case Qt::FontRole:
-        if (row.differs) {
+        if (row.conflicts) {
             QFont bold;
             bold.setBold(true);
             return bold;
@@ -130,10 +142,14 @@ QVariant DuplicateCompareModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case FieldColumn: return row.differs ? tr("%1 ≠").arg(row.field) : row.field;
-        case LeftColumn: return row.left;
-        case RightColumn: return row.right;
+        case FieldColumn: return row.conflicts ? tr("%1 ≠").arg(row.field) : row.field;
+        case LeftColumn: return row.left.isEmpty() && role == Qt::DisplayRole ? QStringLiteral("—") : row.left;
+        case RightColumn: return row.right.isEmpty() && role == Qt::DisplayRole ? QStringLiteral("—") : row.right;
         }
+        return {};
+    case Qt::ForegroundRole:
+        if ((index.column() == LeftColumn && row.left.isEmpty()) || (index.column() == RightColumn && row.right.isEmpty()))
+            return QColor(0x8a, 0x8a, 0x8a);
         return {};
     }
     return {};

@@ -10,8 +10,9 @@ namespace mgreview::gui {
 
 /// Two records side by side, one bibliographic or coding field per row (title, authors,
 /// year, journal, identifiers, abstract, keywords, funding…), fields neither has left out.
-/// Rows where the records differ are marked (bold, DiffersRole), so a reviewer sees at a
-/// glance what a merge would have to reconcile.
+/// Rows where the records differ are marked (DiffersRole); those where both have a value
+/// and the values differ — what a merge keeps from one side and notes from the other —
+/// are bold and marked ≠. A value only one record has is what a merge fills in.
 class DuplicateCompareModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
     void clear();
     /// The labels of the fields that differ, top to bottom.
     QStringList differingFields() const;
+    /// The labels of the fields both records have, with different values.
+    QStringList conflictingFields() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -40,6 +43,7 @@ private:
         QString left;
         QString right;
         bool differs = false;
+        bool conflicts = false; ///< Both have a value, and they differ.
     };
     QVector<Row> m_rows;
     QString m_leftId;

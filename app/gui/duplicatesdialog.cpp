@@ -115,7 +115,8 @@ void DuplicatesDialog::setPairs(const QVector<DuplicatePair> &pairs)
     const int oldRow = currentRow();
     m_pairs->setPairs(pairs);
     m_count->setText(pairs.isEmpty() ? tr("No probable duplicates are waiting for review.")
-                                     : tr("%n probable duplicate pairs to review.", nullptr, int(pairs.size())));
+                   : pairs.size() == 1 ? tr("1 probable duplicate pair to review.")
+                                       : tr("%1 probable duplicate pairs to review.").arg(pairs.size()));
     int row = m_pairs->rowOf(studyId, otherId);
     if (row < 0 && !pairs.isEmpty())
         row = std::clamp(oldRow, 0, int(pairs.size()) - 1); // the next pair after one that was settled

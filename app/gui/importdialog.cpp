@@ -87,13 +87,15 @@ ImportDialog::ImportDialog(QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(ImportRecordsModel::OutcomeColumn, 250);
-    m_table->horizontalHeader()->resizeSection(ImportRecordsModel::WhereColumn, 130);
-    m_table->horizontalHeader()->resizeSection(ImportRecordsModel::TitleColumn, 320);
-    m_table->horizontalHeader()->resizeSection(ImportRecordsModel::AuthorColumn, 110);
-    m_table->horizontalHeader()->resizeSection(ImportRecordsModel::YearColumn, 50);
-    m_table->horizontalHeader()->resizeSection(ImportRecordsModel::IdColumn, 170);
+    // The title takes what the other columns leave: every column stays in view.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(ImportRecordsModel::TitleColumn, QHeaderView::Stretch);
+    header->resizeSection(ImportRecordsModel::OutcomeColumn, 140);
+    header->resizeSection(ImportRecordsModel::WhereColumn, 130);
+    header->resizeSection(ImportRecordsModel::AuthorColumn, 110);
+    header->resizeSection(ImportRecordsModel::YearColumn, 50);
+    header->resizeSection(ImportRecordsModel::IdColumn, 160);
+    header->resizeSection(ImportRecordsModel::MatchColumn, 220);
 
     m_errorList->setModel(m_errors);
     m_errorList->setEditTriggers(QAbstractItemView::NoEditTriggers);

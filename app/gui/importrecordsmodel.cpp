@@ -34,8 +34,8 @@ QString ImportRecordsModel::outcomeText(RecordStatus status)
 {
     switch (status) {
     case RecordStatus::New: return tr("New");
-    case RecordStatus::Duplicate: return tr("Duplicate — skipped");
-    case RecordStatus::ProbableDuplicate: return tr("Probable duplicate — imported, to review");
+    case RecordStatus::Duplicate: return tr("Duplicate (skipped)");
+    case RecordStatus::ProbableDuplicate: return tr("Probable duplicate");
     }
     return {};
 }
@@ -55,6 +55,10 @@ QVariant ImportRecordsModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("%1:%2").arg(p.record.file).arg(p.record.line);
         if (index.column() == TitleColumn)
             return study.citation.title;
+        if (index.column() == OutcomeColumn && p.status == RecordStatus::ProbableDuplicate)
+            return tr("Imported, and listed under Study ▸ Review duplicates… to merge or keep both");
+        if (index.column() == OutcomeColumn && p.status == RecordStatus::Duplicate)
+            return tr("Not imported: the library (or this import) already has it");
         if (!p.matchId.isEmpty())
             return p.matchReason;
         return {};

@@ -30,7 +30,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// "New", "Duplicate — skipped", "Probable duplicate — imported, to review".
+    /// "New", "Duplicate (skipped)", "Probable duplicate".
     static QString outcomeText(RecordStatus status);
 
 private:

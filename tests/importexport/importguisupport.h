@@ -46,7 +46,8 @@ struct RisFixture {
 };
 
 /// Two new records, one with the DOI of a seeded study (duplicate), one with the title,
-/// first author and year of another (probable duplicate, its journal differs), and one
+/// first author and year of another that has a DOI (probable duplicate: no DOI, another
+/// journal), and one
 /// junk line between records (an error at a known line).
 inline RisFixture makeRisFixture(const gui::MainWindow &window)
 {
@@ -56,7 +57,7 @@ inline RisFixture makeRisFixture(const gui::MainWindow &window)
     for (const StudySummary &s : window.tableModel()->allStudies()) {
         if (!withDoi && !s.doi.isEmpty())
             withDoi = &s;
-        else if (!probable && s.title.size() >= 20 && !s.firstAuthor.isEmpty() && s.year > 0)
+        else if (!probable && s.title.size() >= 20 && !s.firstAuthor.isEmpty() && s.year > 0 && !s.doi.isEmpty())
             probable = &s;
     }
     EXPECT_TRUE(withDoi && probable) << "the seeded library has no studies to build the fixture from";

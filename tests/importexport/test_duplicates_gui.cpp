@@ -96,7 +96,11 @@ TEST(DuplicatesGui, PairSideBySideMergeAndUndoFromTheDialog)
     EXPECT_EQ(compare->headerData(gui::DuplicateCompareModel::LeftColumn, Qt::Horizontal).toString(),
         imported.fixture.probableOf);
     EXPECT_TRUE(compare->differingFields().contains(QStringLiteral("Journal"))) << str(compare->differingFields().join(u','));
+    EXPECT_TRUE(compare->conflictingFields().contains(QStringLiteral("Journal")));
     EXPECT_FALSE(compare->differingFields().contains(QStringLiteral("Title")));
+    // A field only the seeded record has (its DOI) differs, but a merge only fills it in.
+    EXPECT_TRUE(compare->differingFields().contains(QStringLiteral("DOI")));
+    EXPECT_FALSE(compare->conflictingFields().contains(QStringLiteral("DOI")));
     EXPECT_EQ(dialog->keepId(), imported.fixture.probableOf) << "the earlier record is kept by default";
     if (const QString shot = qEnvironmentVariable("MGREVIEW_DUPLICATES_SCREENSHOT"); !shot.isEmpty()) {
         QString error;
