@@ -45,7 +45,7 @@ struct RisFixture {
     int errorLine = 0; ///< The line of the junk text outside any record (one error).
 };
 
-/// Two new records, one with the DOI of a seeded study (duplicate), one with the title,
+/// Two new records (the first says it is randomised: the design rule must suggest an RCT), one with the DOI of a seeded study (duplicate), one with the title,
 /// first author and year of another that has a DOI (probable duplicate: no DOI, another
 /// journal), and one
 /// junk line between records (an error at a known line).
@@ -71,6 +71,7 @@ inline RisFixture makeRisFixture(const gui::MainWindow &window)
         QStringLiteral("AU  - Quillfeather, Anna B."),
         QStringLiteral("PY  - 2019"),
         QStringLiteral("JO  - Journal of Imaginary Fixtures"),
+        QStringLiteral("AB  - Forty keepers were randomised to magnesium or placebo."),
         QStringLiteral("ER  - "),
         QStringLiteral("TY  - JOUR"),
         QStringLiteral("TI  - Second invented fixture record about calf cramps and tide tables"),

@@ -136,6 +136,12 @@ TEST(ImportGui, ImportWritesTheRecordsAndTheTableShowsThem)
     EXPECT_EQ(after.ids, expected);
     EXPECT_EQ(after.batches, before.batches + 1);
     EXPECT_EQ(after.candidates, before.candidates + fixture.probables);
+    // The rules in force ran on the new records: the abstract says "were randomised".
+    const auto rows = window.tableModel()->allStudies();
+    const auto lighthouse = std::find_if(rows.cbegin(), rows.cend(),
+        [](const StudySummary &s) { return s.title.contains(QStringLiteral("lighthouse keepers")); });
+    ASSERT_NE(lighthouse, rows.cend());
+    EXPECT_EQ(lighthouse->design, QStringLiteral("rct")) << "the rules did not classify the imported record";
     // The new study can be found and shown like any other.
     window.setSearchText(QStringLiteral("lighthouse keepers"));
     ASSERT_TRUE(waitUntil([&] { return window.isSearchSettled(); }));
