@@ -132,8 +132,14 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     m_duplicates = new DuplicateUi({ this, m_session, m_review }, this);
     // Pairs an import listed appear in an open review at once.
     connect(m_import, &ImportUi::importFinished, m_duplicates, [this](bool ok) {
-        if (ok)
+        if (ok) {
             m_duplicates->refresh();
+            m_rules->controller()->studiesChanged(); // the Rules view's counts include the new records
+        }
+    });
+    connect(m_duplicates, &DuplicateUi::changeFinished, this, [this](bool ok) {
+        if (ok)
+            m_rules->controller()->studiesChanged();
     });
 
     AnnotationUi::Parts annotationParts;

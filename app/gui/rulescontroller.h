@@ -58,6 +58,9 @@ public:
     void libraryOpened();
     /// Classifies every study again with the rules in force.
     void reclassify();
+    /// Studies were added or removed (an import, a merge): reads the hit counts again, quietly
+    /// (and classifies, as at opening, if the stored suggestions were made with other rules).
+    void studiesChanged();
     void cancelClassification();
     bool isClassifying() const { return m_running != nullptr; }
     /// True while rules load or a classification runs (or waits to start).

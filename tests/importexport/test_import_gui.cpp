@@ -7,6 +7,8 @@
 
 #include "importrecordsmodel.h"
 #include "librarysession.h"
+#include "rulescontroller.h"
+#include "rulesui.h"
 #include "screenshot.h"
 #include "studytableview.h"
 
@@ -111,6 +113,8 @@ TEST(ImportGui, ImportWritesTheRecordsAndTheTableShowsThem)
     ASSERT_TRUE(writeText(path, fixture.text));
     const QStringList tableBefore = allTableIds(window);
     const LibraryState before = libraryState(*open);
+    ASSERT_TRUE(window.rules()->controller()->hitCountsKnown());
+    const int rctHitsBefore = window.rules()->controller()->hitCounts().value(QStringLiteral("design.rct"));
 
     gui::ImportDialog *dialog = previewFiles(window, { path });
     ASSERT_TRUE(dialog);
@@ -142,6 +146,8 @@ TEST(ImportGui, ImportWritesTheRecordsAndTheTableShowsThem)
         [](const StudySummary &s) { return s.title.contains(QStringLiteral("lighthouse keepers")); });
     ASSERT_NE(lighthouse, rows.cend());
     EXPECT_EQ(lighthouse->design, QStringLiteral("rct")) << "the rules did not classify the imported record";
+    // The Rules view counts it.
+    EXPECT_GT(window.rules()->controller()->hitCounts().value(QStringLiteral("design.rct")), rctHitsBefore);
     // The new study can be found and shown like any other.
     window.setSearchText(QStringLiteral("lighthouse keepers"));
     ASSERT_TRUE(waitUntil([&] { return window.isSearchSettled(); }));
