@@ -282,8 +282,8 @@ bool ImportUi::eventFilter(QObject *watched, QEvent *event)
     }
     drop->setDropAction(Qt::CopyAction);
     drop->accept();
-    if (type == QEvent::Drop)
-        preview(paths);
+    if (type == QEvent::Drop && preview(paths) && drop->mimeData()->urls().size() > paths.size())
+        showMessage(tr("Only the bibliography files are previewed; drop PDFs on a study to attach them."), 10000);
     return true;
 }
 
