@@ -2,7 +2,9 @@
 
 #include "annotationui.h"
 #include "conclusionpane.h"
+#include "duplicateui.h"
 #include "exportui.h"
+#include "importui.h"
 #include "independencecombo.h"
 #include "librarysession.h"
 #include "matrixui.h"
@@ -128,6 +130,19 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     exportParts.independence = m_independence;
     exportParts.search = m_searchController;
     m_export = new ExportUi(exportParts, this);
+    m_import = new ImportUi({ this, m_session, m_rules->controller() }, this);
+    m_duplicates = new DuplicateUi({ this, m_session, m_review }, this);
+    // Pairs an import listed appear in an open review at once.
+    connect(m_import, &ImportUi::importFinished, m_duplicates, [this](bool ok) {
+        if (ok) {
+            m_duplicates->refresh();
+            m_rules->controller()->studiesChanged(); // the Rules view's counts include the new records
+        }
+    });
+    connect(m_duplicates, &DuplicateUi::changeFinished, this, [this](bool ok) {
+        if (ok)
+            m_rules->controller()->studiesChanged();
+    });
 
     AnnotationUi::Parts annotationParts;
     annotationParts.window = this;
@@ -184,11 +199,14 @@ MainWindow::~MainWindow()
     // Before the session (a child made earlier) waits for its I/O thread: stop a run.
     m_rules->controller()->cancelClassification();
     delete m_pdfIndex; // Its indexer uses the library the session closes.
+    delete m_import; // Cancels a running import (nothing is written) before the session waits for it.
+    m_import = nullptr;
 }
 
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_import->importAction());
     file->addAction(m_export->exportAction());
     file->addAction(m_pdf->openAction());
     file->addAction(m_pdfIndex->indexAction());
@@ -219,6 +237,8 @@ void MainWindow::buildActions()
     m_review->studyMenu()->addAction(m_studyEdit->editAction());
     m_review->studyMenu()->addAction(m_pdfStudy->attachAction());
     m_review->studyMenu()->addAction(m_pdfStudy->openAtConclusionAction());
+    m_review->studyMenu()->addSeparator();
+    m_review->studyMenu()->addAction(m_duplicates->reviewAction());
     menuBar()->addMenu(m_review->studyMenu());
     menuBar()->addMenu(m_review->reviewMenu());
     menuBar()->addMenu(m_rules->menu());
@@ -409,7 +429,8 @@ bool MainWindow::isSettled() const
     return isSearchSettled() && m_rules->isSettled() && !m_session->isLoadingStudy() && m_review->isSettled()
         && m_annotations->isSettled()
         && m_pdf->isSettled() && m_pdfStudy->isSettled()
-        && m_pdfSearch->isSettled();
+        && m_pdfSearch->isSettled()
+        && (!m_import || !m_import->isBusy()) && !m_duplicates->isBusy();
 }
 
 void MainWindow::setIndependenceFilter(IndependenceFilter filter)

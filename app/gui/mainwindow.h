@@ -26,7 +26,9 @@ class AnnotationUi;
 class ConclusionPane;
 class IndependenceCombo;
 class LibrarySession;
+class DuplicateUi;
 class ExportUi;
+class ImportUi;
 class MatrixUi;
 class PdfIndexUi;
 class PdfSearchUi;
@@ -72,7 +74,7 @@ public:
     /// True when the table shows the result of the current search text.
     bool isSearchSettled() const;
     /// True when nothing is pending: search applied, rules loaded, no classification
-    /// running, the rule filter applied and the pane up to date.
+    /// running, the rule filter applied, the pane up to date, no import or duplicate change under way.
     bool isSettled() const;
     void setIndependenceFilter(IndependenceFilter filter);
 
@@ -106,6 +108,10 @@ public:
     StudyEditUi *studyEdit() const { return m_studyEdit; }
     /// File ▸ Export studies… (RIS, BibTeX, CSV, JSON, studies/ folder).
     ExportUi *exporter() const { return m_export; }
+    /// File ▸ Import bibliography… and bibliography files dropped on the window.
+    ImportUi *importer() const { return m_import; }
+    /// Study ▸ Review duplicates…: probable duplicates side by side, merge (undoable) or keep both.
+    DuplicateUi *duplicates() const { return m_duplicates; }
     /// Annotations: Highlight…, the highlights in the pane, the Notes view.
     AnnotationUi *annotations() const { return m_annotations; }
     /// The PDF tab: viewer, File ▸ Open PDF…, evidence and annotation requests.
@@ -165,6 +171,8 @@ private:
     RulesUi *m_rules = nullptr;
     MatrixUi *m_matrix = nullptr;
     ExportUi *m_export = nullptr;
+    ImportUi *m_import = nullptr;
+    DuplicateUi *m_duplicates = nullptr;
     ReviewUi *m_review = nullptr;
     TeamUi *m_team = nullptr;
     StudyEditUi *m_studyEdit = nullptr;

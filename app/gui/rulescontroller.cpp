@@ -156,6 +156,11 @@ void RulesController::reclassify()
     requestClassification(true, true);
 }
 
+void RulesController::studiesChanged()
+{
+    requestClassification(false, false);
+}
+
 void RulesController::requestClassification(bool force, bool announce)
 {
     m_wantRun = true;

@@ -41,6 +41,9 @@ public:
     /// The rules in force (empty until the first load finished).
     const RuleSet &rules() const;
     bool hasRules() const { return m_engine != nullptr; }
+    /// The engine of the rules in force (null until the first load finished), for work
+    /// that classifies records itself (an import classifies the records it adds).
+    std::shared_ptr<const RuleEngine> engine() const { return m_engine; }
     /// Messages ("file:line:column: message") of the last load of the user file; empty when it is valid.
     QStringList errors() const { return m_errors; }
     /// Studies matched per rule id, from the stored suggestions.
@@ -55,6 +58,9 @@ public:
     void libraryOpened();
     /// Classifies every study again with the rules in force.
     void reclassify();
+    /// Studies were added or removed (an import, a merge): reads the hit counts again, quietly
+    /// (and classifies, as at opening, if the stored suggestions were made with other rules).
+    void studiesChanged();
     void cancelClassification();
     bool isClassifying() const { return m_running != nullptr; }
     /// True while rules load or a classification runs (or waits to start).
