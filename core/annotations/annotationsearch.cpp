@@ -28,8 +28,9 @@ bool appendAnnotationSearchText(QSqlDatabase &db, const QString &studyId, Search
     return true;
 }
 
-bool reindexStudyWithAnnotations(const Database &database, QSqlDatabase &db, const QString &studyId, QString *error)
+bool studySearchText(QSqlDatabase &db, const QString &studyId, std::optional<IndexedStudyText> *out, QString *error)
 {
+    out->reset();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT pk, record FROM studies WHERE id = ?"));
     q.addBindValue(studyId);
@@ -47,7 +48,16 @@ bool reindexStudyWithAnnotations(const Database &database, QSqlDatabase &db, con
     SearchableText text = searchableText(*study);
     if (!appendAnnotationSearchText(db, studyId, &text, error))
         return false;
-    return database.fullText().upsert(db, key, text, error);
+    *out = IndexedStudyText { key, std::move(text) };
+    return true;
+}
+
+bool reindexStudyWithAnnotations(const Database &database, QSqlDatabase &db, const QString &studyId, QString *error)
+{
+    std::optional<IndexedStudyText> indexed;
+    if (!studySearchText(db, studyId, &indexed, error))
+        return false;
+    return !indexed || database.fullText().upsert(db, indexed->studyKey, indexed->text, error);
 }
 
 } // namespace mgreview
