@@ -197,7 +197,8 @@ void AnnotationUi::annotatePdfSpan(const PdfSpan &span, std::function<void(const
         showMessage(profiles->refusal(Action::Annotate));
         return;
     }
-    const QString quote = span.pageText.mid(span.start, span.end - span.start);
+    // Shown on one line; what is stored is the page text's own words, line breaks and all.
+    const QString quote = span.pageText.mid(span.start, span.end - span.start).simplified();
     const QString who = author();
     openCreateForm(quote, tr("Page %1 of the PDF").arg(span.page),
         [this, span, who](const QString &tag, const QString &note, const Saved &done) {

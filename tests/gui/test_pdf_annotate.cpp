@@ -55,15 +55,16 @@ bool indexed(const PanePdfSection *section)
 }
 
 /// Attaches a generated paper with the conclusion on page 3 and opens it there in the viewer.
-PdfPageView *openPaperAtPage3(MainWindow &window, const QTemporaryDir &dir)
+PdfPageView *openPaperAtPage3(MainWindow &window, const QTemporaryDir &dir,
+    const QString &name = QStringLiteral("garrison-test.pdf"), AttachmentStorage storage = AttachmentStorage::Stored)
 {
     SamplePaperOptions options;
     options.pages = 4;
     options.insertions.insert(3, kConclusion);
-    const QString pdf = dir.filePath(QStringLiteral("garrison-test.pdf"));
+    const QString pdf = dir.filePath(name);
     EXPECT_TRUE(writeSamplePaper(pdf, options));
     selectAndReadPane(window, kStudy);
-    window.pdfStudy()->attachFiles(kStudy, { pdf });
+    window.pdfStudy()->attachFiles(kStudy, { pdf }, QStringLiteral("full text"), storage);
     PanePdfSection *section = window.pdfStudy()->section();
     EXPECT_TRUE(waitUntil([&] { return window.isSettled() && indexed(section); }, 60'000));
     if (section->state().attachments.isEmpty())
@@ -198,11 +199,14 @@ TEST(PdfAnnotate, DocumentationScreenshot)
     window.resize(1280, 800);
     window.show();
     QTemporaryDir dir;
-    PdfPageView *view = openPaperAtPage3(window, dir);
+    // Linked in place, so the tab shows the file's name (a generated test document, named so).
+    PdfPageView *view
+        = openPaperAtPage3(window, dir, QStringLiteral("TEST-DOCUMENT-garrison2020.pdf"), AttachmentStorage::Linked);
     ASSERT_NE(view, nullptr);
     ASSERT_TRUE(selectWords(view, QStringLiteral("unlikely"), QStringLiteral("prophylaxis")));
     HighlightDialog *form = annotateSelection(window, view);
     ASSERT_NE(form, nullptr);
+    form->resize(600, 330);
     form->tagCombo()->setCurrentIndex(form->tagCombo()->findText(QStringLiteral("Population mismatch")));
     form->noteEdit()->setPlainText(
         QStringLiteral("Trials in **older adults** only; does it hold for *pregnancy-associated* cramps?"));
@@ -210,7 +214,8 @@ TEST(PdfAnnotate, DocumentationScreenshot)
     QImage shot = window.grab().toImage();
     const QImage dialog = form->grab().toImage();
     QPainter painter(&shot);
-    const QPoint at((shot.width() - dialog.width()) / 2, (shot.height() - dialog.height()) / 2);
+    // Bottom right, so the selected words in the page stay in sight.
+    const QPoint at(shot.width() - dialog.width() - 24, shot.height() - dialog.height() - 40);
     painter.setPen(QColor(0x57, 0x60, 0x6a));
     painter.drawRect(QRect(at, dialog.size()).adjusted(-1, -1, 0, 0));
     painter.drawImage(at, dialog);
