@@ -3,22 +3,44 @@
 #include "librarysession.h"
 
 #include "annotations/annotationjsonld.h"
+#include "annotations/annotationsearch.h"
 #include "library/libraryloader.h"
 
 #include <QFile>
+
+#include <algorithm>
 
 namespace mgreview::gui {
 
 namespace {
 
-/// What a change task hands back: its outcome, and (when it changed something) the
-/// annotations and search index read again in the same task.
+/// What a change task hands back: its outcome, and (when it changed something) the changed
+/// annotation anchored as the list shows it and its study's new search text, read in the
+/// same task. Only when those cannot be read is everything read again (`annotations`).
 struct ChangeTask {
     AnnotationOutcome outcome;
+    std::optional<ResolvedAnnotation> changed;
+    std::optional<IndexedStudyText> studyText;
+    QString studyId;
     std::optional<QVector<ResolvedAnnotation>> annotations;
     QVector<StudySummary> rows;
     std::shared_ptr<const StudySearchIndex> index;
 };
+
+/// Reads what changed with `annotation` (on the I/O thread): false when it cannot.
+bool readChange(const Database &database, const Annotation &annotation, ChangeTask *task)
+{
+    QString error;
+    const std::optional<QVector<ResolvedAnnotation>> resolved = AnnotationService(database).resolve({ annotation }, &error);
+    QSqlDatabase db = database.connection();
+    if (!resolved || resolved->size() != 1 || !studySearchText(db, annotation.studyId, &task->studyText, &error)) {
+        qWarning("reading an annotation change: %s", qUtf8Printable(error));
+        return false;
+    }
+    task->changed = resolved->constFirst();
+    task->studyId = annotation.studyId;
+    return true;
+}
 
 std::optional<QVector<ResolvedAnnotation>> readAll(const Database &database)
 {
@@ -41,6 +63,16 @@ std::shared_ptr<const StudySearchIndex> readIndex(const Database &database, QVec
 }
 
 } // namespace
+
+void mergeAnnotation(QVector<ResolvedAnnotation> &list, const ResolvedAnnotation &changed)
+{
+    list.removeIf([&](const ResolvedAnnotation &r) { return r.annotation.id == changed.annotation.id; });
+    if (changed.annotation.deleted)
+        return; // The list holds live annotations only.
+    const auto at = std::upper_bound(list.begin(), list.end(), changed,
+        [](const ResolvedAnnotation &a, const ResolvedAnnotation &b) { return listedBefore(a.annotation, b.annotation); });
+    list.insert(at, changed);
+}
 
 AnnotationController::AnnotationController(LibrarySession *session, QObject *parent)
     : QObject(parent), m_session(session)
@@ -93,7 +125,6 @@ const ResolvedAnnotation *AnnotationController::find(const QString &id) const
 void AnnotationController::change(std::function<std::optional<AnnotationResult>(AnnotationService &, QString *)> action,
     std::function<void(const AnnotationOutcome &)> done)
 {
-    const quint64 generation = ++m_generation;
     runTask(
         [action = std::move(action)](const Database &database) {
             ChangeTask task;
@@ -103,16 +134,24 @@ void AnnotationController::change(std::function<std::optional<AnnotationResult>(
             } catch (const std::exception &e) {
                 task.outcome.error = QString::fromUtf8(e.what());
             }
-            if (task.outcome.ok()) {
+            if (task.outcome.ok() && !readChange(database, task.outcome.result->annotation, &task)) {
                 task.annotations = readAll(database);
                 task.index = readIndex(database, &task.rows);
-            } else if (task.outcome.error.isEmpty()) {
+            } else if (!task.outcome.ok() && task.outcome.error.isEmpty()) {
                 task.outcome.error = tr("the change could not be saved");
             }
             return task;
         },
-        [this, generation, done = std::move(done)](const ChangeTask &task) {
-            if (task.annotations && generation == m_generation) {
+        [this, done = std::move(done)](const ChangeTask &task) {
+            // Changes come back in the order they ran on the I/O thread, so each one's
+            // update applies on top of the previous ones; a reload asked for later read the
+            // library after this change and replaces the list anyway.
+            if (task.changed) {
+                mergeAnnotation(m_annotations, *task.changed);
+                Q_EMIT annotationsChanged();
+                if (task.studyText)
+                    Q_EMIT studySearchTextChanged(task.studyId, task.studyText->text);
+            } else if (task.annotations) {
                 m_annotations = *task.annotations;
                 Q_EMIT annotationsChanged();
             }

@@ -3,6 +3,7 @@
 #include "annotations/annotationexport.h"
 #include "annotations/annotationservice.h"
 #include "library/studysummary.h"
+#include "store/fulltextindex.h"
 
 #include <QObject>
 #include <QVector>
@@ -33,11 +34,17 @@ struct AnnotationOutcome {
     bool ok() const { return result.has_value(); }
 };
 
+/// Puts a changed annotation into a list ordered as AnnotationStore::list() orders it
+/// (replacing the old state; a deleted one leaves the list): the list then equals one read
+/// afresh.
+void mergeAnnotation(QVector<ResolvedAnnotation> &list, const ResolvedAnnotation &changed);
+
 /// Every annotation read and write the window makes, on the session's I/O thread, through
 /// core's AnnotationService (permissions, history, one transaction per action). It keeps
 /// the library's annotations, anchored against the current texts, for the pane and the Notes
-/// view; after each change they are read again, and the search index is rebuilt so notes
-/// are searchable at once.
+/// view. After a change only that annotation is read again and merged into the list, and
+/// its study's new search text is passed on (studySearchTextChanged) so that one row of the
+/// search index is updated; an import reads everything again.
 class AnnotationController : public QObject
 {
     Q_OBJECT
@@ -82,6 +89,9 @@ Q_SIGNALS:
     /// Notes changed: the table rows and a search index with the notes, read together.
     void searchIndexChanged(const QVector<mgreview::StudySummary> &rows,
         const std::shared_ptr<const mgreview::StudySearchIndex> &index);
+    /// A study's full-text search text changed (its notes or tags): the text as the library
+    /// now indexes it.
+    void studySearchTextChanged(const QString &studyId, const mgreview::SearchableText &text);
     void undoFailed(const QString &actor, const QString &error);
 
 private:

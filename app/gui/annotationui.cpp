@@ -12,6 +12,9 @@
 #include "notesview.h"
 #include "profilecontroller.h"
 #include "reviewui.h"
+#include "searchindexupdater.h"
+
+#include "models/studytablemodel.h"
 
 #include "review/permissions.h"
 
@@ -74,6 +77,21 @@ AnnotationUi::AnnotationUi(const Parts &parts, QObject *parent)
     });
     connect(m_controller, &AnnotationController::annotationsChanged, this, &AnnotationUi::onAnnotationsChanged);
     connect(m_controller, &AnnotationController::searchIndexChanged, parts.window, &MainWindow::replaceSearchIndex);
+    // After a single change only that study's row of the search index is replaced.
+    MainWindow *window = parts.window;
+    m_searchUpdater = new SearchIndexUpdater(
+        { [window] { return window->searchIndex(); },
+            [window](const QString &studyId) {
+                const QVector<StudySummary> &studies = window->tableModel()->allStudies();
+                for (int row = 0; row < studies.size(); ++row) {
+                    if (studies.at(row).id == studyId)
+                        return row;
+                }
+                return -1;
+            },
+            [window](std::shared_ptr<const StudySearchIndex> index) { window->setSearchIndex(std::move(index)); } },
+        this);
+    connect(m_controller, &AnnotationController::studySearchTextChanged, m_searchUpdater, &SearchIndexUpdater::update);
     connect(m_controller, &AnnotationController::undoFailed, this, [this](const QString &actor, const QString &error) {
         Q_UNUSED(actor)
         // The stack no longer matches the library: start afresh rather than undo the wrong thing.
@@ -96,6 +114,7 @@ AnnotationUi::~AnnotationUi()
 void AnnotationUi::libraryOpened()
 {
     m_libraryOpen = true;
+    m_searchUpdater->clear();
     m_controller->reload();
     updateActions();
 }
@@ -162,28 +181,57 @@ void AnnotationUi::highlightSelection()
         showMessage(tr("Select words of a conclusion in the pane first."));
         return;
     }
+    const QString studyId = m_shownStudy;
+    const QString who = author();
+    openCreateForm(span->text, tr("Conclusion %1").arg(span->conclusion),
+        [this, studyId, who, span = *span](const QString &tag, const QString &note, const Saved &saved) {
+            m_controller->create(studyId, span.conclusion, span.start, span.end, tag, note, who, saved);
+        },
+        [this](const Annotation &a) { showMessage(tr("Highlight saved in %1.").arg(a.studyId)); });
+}
+
+void AnnotationUi::annotatePdfSpan(const PdfSpan &span, std::function<void(const Annotation &)> saved)
+{
+    ProfileController *profiles = m_parts.review->profiles();
+    if (!profiles->may(Action::Annotate)) {
+        showMessage(profiles->refusal(Action::Annotate));
+        return;
+    }
+    // Shown on one line; what is stored is the page text's own words, line breaks and all.
+    const QString quote = span.pageText.mid(span.start, span.end - span.start).simplified();
+    const QString who = author();
+    openCreateForm(quote, tr("Page %1 of the PDF").arg(span.page),
+        [this, span, who](const QString &tag, const QString &note, const Saved &done) {
+            m_controller->createOnPdfPage(
+                span.studyId, span.pdfSha256, span.page, span.pageText, span.start, span.end, tag, note, who, done);
+        },
+        std::move(saved));
+}
+
+void AnnotationUi::openCreateForm(
+    const QString &quote, const QString &where, const Create &create, std::function<void(const Annotation &)> saved)
+{
     if (m_dialog)
         m_dialog->close();
     m_dialog = new HighlightDialog(AnnotationTags::builtin(), m_parts.window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_dialog->setQuote(span->text, tr("Conclusion %1").arg(span->conclusion));
-    const QString studyId = m_shownStudy;
-    const QString who = author();
-    connect(m_dialog, &HighlightDialog::saveRequested, this, [this, studyId, who, span = *span, dialog = m_dialog] {
-        m_controller->create(studyId, span.conclusion, span.start, span.end, dialog->tag(), dialog->note(), who,
-            [this, dialog](const AnnotationOutcome &outcome) {
-                if (!outcome.ok()) {
-                    if (dialog)
-                        dialog->showError(outcome.error);
-                    return;
-                }
-                const Annotation &a = outcome.result->annotation;
-                push(outcome.result->eventId,
-                    tr("highlight “%1” (%2)").arg(a.quote.exact.left(30), AnnotationTags::builtin().label(a.tag)));
-                showMessage(tr("Highlight saved in %1.").arg(a.studyId));
+    m_dialog->setQuote(quote, where);
+    // Nothing is written until Save: Cancel leaves the library (and the undo stack) as it was.
+    connect(m_dialog, &HighlightDialog::saveRequested, this, [this, create, saved, dialog = m_dialog] {
+        create(dialog->tag(), dialog->note(), [this, dialog, saved](const AnnotationOutcome &outcome) {
+            if (!outcome.ok()) {
                 if (dialog)
-                    dialog->close();
-            });
+                    dialog->showError(outcome.error);
+                return;
+            }
+            const Annotation &a = outcome.result->annotation;
+            push(outcome.result->eventId,
+                tr("highlight “%1” (%2)").arg(a.quote.exact.left(30), AnnotationTags::builtin().label(a.tag)));
+            if (saved)
+                saved(a);
+            if (dialog)
+                dialog->close();
+        });
     });
     m_dialog->open();
 }
@@ -368,7 +416,7 @@ HighlightDialog *AnnotationUi::dialog() const
 
 bool AnnotationUi::isSettled() const
 {
-    return !m_controller->isBusy() && m_pendingScroll.isEmpty();
+    return !m_controller->isBusy() && !m_searchUpdater->isBusy() && m_pendingScroll.isEmpty();
 }
 
 void AnnotationUi::showMessage(const QString &text, int timeoutMs)

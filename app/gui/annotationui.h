@@ -4,10 +4,16 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
+
 class QAction;
 class QDockWidget;
 class QMenu;
 class QPoint;
+
+namespace mgreview {
+struct Annotation;
+}
 
 namespace mgreview::gui {
 
@@ -20,6 +26,8 @@ class MainWindow;
 class NotesModel;
 class NotesView;
 class ReviewUi;
+class SearchIndexUpdater;
+struct AnnotationOutcome;
 struct AnnotationUndoable;
 
 /// Everything annotations add to the main window (issue 7): "Highlight…" on a selection in
@@ -53,6 +61,20 @@ public:
     void setShownStudy(const QString &studyId);
     /// Opens the Highlight form for the pane's selection.
     void highlightSelection();
+
+    /// Words of a PDF page to annotate, located in the page's extracted text.
+    struct PdfSpan {
+        QString studyId;
+        QString pdfSha256;
+        int page = 0; ///< 1-based.
+        QString pageText;
+        int start = 0;
+        int end = 0;
+    };
+    /// The viewer's "Annotate…": opens the same form as "Highlight…" with the words and the
+    /// page; on Save the annotation is created (and put on the undo stack), then `saved` runs.
+    /// Cancel creates nothing.
+    void annotatePdfSpan(const PdfSpan &span, std::function<void(const mgreview::Annotation &)> saved = {});
     /// Opens the form to change an annotation's tag and note.
     void editAnnotation(const QString &id);
     void deleteAnnotation(const QString &id);
@@ -70,6 +92,11 @@ public:
     HighlightDialog *dialog() const;
 
 private:
+    using Saved = std::function<void(const AnnotationOutcome &)>;
+    /// Creates the annotation with the form's tag and note; calls the Saved it is given.
+    using Create = std::function<void(const QString &tag, const QString &note, const Saved &saved)>;
+    void openCreateForm(const QString &quote, const QString &where, const Create &create,
+        std::function<void(const mgreview::Annotation &)> saved);
     void updateActions();
     void showPaneMenu(const QPoint &pos);
     void showNotesMenu(const QString &id, const QPoint &globalPos);
@@ -88,6 +115,7 @@ private:
     QDockWidget *m_dock;
     QAction *m_highlight;
     QMenu *m_fileMenu;
+    SearchIndexUpdater *m_searchUpdater = nullptr;
     QPointer<HighlightDialog> m_dialog;
     bool m_libraryOpen = false;
     QString m_shownStudy;

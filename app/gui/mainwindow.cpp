@@ -371,6 +371,16 @@ void MainWindow::replaceSearchIndex(
     onStudiesReclassified(rows, searchIndex);
 }
 
+std::shared_ptr<const StudySearchIndex> MainWindow::searchIndex() const
+{
+    return m_searchController->index();
+}
+
+void MainWindow::setSearchIndex(std::shared_ptr<const StudySearchIndex> searchIndex)
+{
+    m_searchController->setIndex(std::move(searchIndex));
+}
+
 void MainWindow::reloadShownStudy()
 {
     if (m_loaded && !m_shownId.isEmpty())

@@ -137,6 +137,10 @@ public:
     /// search finds it): the search runs again, the selection stays.
     void replaceSearchIndex(const QVector<mgreview::StudySummary> &rows,
         const std::shared_ptr<const mgreview::StudySearchIndex> &searchIndex);
+    /// The search index of the table's studies (rows in the order of the model's studies).
+    std::shared_ptr<const mgreview::StudySearchIndex> searchIndex() const;
+    /// The same studies, some rows' text updated (SearchIndexUpdater): the search runs again.
+    void setSearchIndex(std::shared_ptr<const mgreview::StudySearchIndex> searchIndex);
 
 Q_SIGNALS:
     void libraryLoaded();

@@ -51,13 +51,11 @@ int attachmentIndex(const StudyPdfState &state, const QString &sha)
     return -1;
 }
 
-/// The first words of a quote: what the viewer searches for to highlight it. Poppler's search
-/// across lines misses long passages broken by hyphenation at line ends, and the start of the
-/// quote on the right page is what the reader needs.
+/// What the viewer highlights: the whole quote. The viewer finds it in the page's text layer
+/// across line breaks and hyphenation (PdfViewer::highlight).
 QString highlightWords(const QString &text)
 {
-    const QStringList words = text.simplified().split(u' ', Qt::SkipEmptyParts);
-    return words.mid(0, 6).join(u' ');
+    return text.simplified();
 }
 
 } // namespace

@@ -303,6 +303,16 @@ void PdfPageView::setHighlights(int page, const QVector<QRectF> &rects)
     viewport()->update();
 }
 
+void PdfPageView::setHighlights(const QMap<int, QVector<QRectF>> &byPage)
+{
+    m_highlights.clear();
+    for (auto it = byPage.cbegin(); it != byPage.cend(); ++it) {
+        if (!it.value().isEmpty())
+            m_highlights.insert(it.key(), it.value());
+    }
+    viewport()->update();
+}
+
 QString PdfPageView::selectedText() const
 {
     if (m_selection.page < 0 || m_selection.focus < 0)

@@ -6,6 +6,7 @@
 
 #include <QAbstractScrollArea>
 #include <QHash>
+#include <QMap>
 #include <QSet>
 
 class QAction;
@@ -56,6 +57,8 @@ public:
 
     /// Highlights that are not find hits (a verified quote, evidence); replaces earlier ones.
     void setHighlights(int page, const QVector<QRectF> &rects);
+    /// The same for highlights on several pages (0-based page → rectangles).
+    void setHighlights(const QMap<int, QVector<QRectF>> &byPage);
     QVector<QRectF> highlights(int page) const { return m_highlights.value(page); }
 
     /// The selected text (a line break per line), its page (0-based, -1 without a selection).

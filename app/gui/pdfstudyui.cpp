@@ -362,7 +362,6 @@ void PdfStudyUi::onAnnotate(const QString &path, const QString &text, int page)
         return;
     }
     const QString studyId = m_shownStudy;
-    const QString author = profiles->current() ? profiles->current()->name : QString();
     struct Located {
         QString sha;
         QString pageText;
@@ -396,21 +395,15 @@ void PdfStudyUi::onAnnotate(const QString &path, const QString &text, int page)
                 l.error = tr("the selection was not found in the text of page %1").arg(page);
             return l;
         })
-        .then(this, [this, studyId, author, page](const Located &l) {
+        .then(this, [this, studyId, page](const Located &l) {
             --m_pending;
             if (!l.error.isEmpty()) {
                 message(tr("Not annotated: %1.").arg(l.error), true);
                 return;
             }
-            ++m_pending;
-            m_parts.annotations->controller()->createOnPdfPage(studyId, l.sha, page, l.pageText, l.start, l.end,
-                QStringLiteral("key_finding"), QString(), author, [this, page](const AnnotationOutcome &outcome) {
-                    --m_pending;
-                    if (outcome.ok())
-                        message(tr("Annotation saved on page %1 of the PDF.").arg(page));
-                    else
-                        message(tr("Not annotated: %1").arg(outcome.error), true);
-                });
+            // The same form as "Highlight…" in the pane; nothing is saved before its Save.
+            m_parts.annotations->annotatePdfSpan({ studyId, l.sha, page, l.pageText, l.start, l.end },
+                [this, page](const Annotation &) { message(tr("Annotation saved on page %1 of the PDF.").arg(page)); });
         });
 }
 

@@ -14,14 +14,13 @@ double distance(const QRectF &box, const QPointF &point)
     return std::hypot(dx, dy);
 }
 
-// Two words are on one line when their vertical extents overlap by half the smaller height.
+} // namespace
+
 bool sameLine(const QRectF &a, const QRectF &b)
 {
     const double overlap = std::min(a.bottom(), b.bottom()) - std::max(a.top(), b.top());
     return overlap > 0.5 * std::min(a.height(), b.height());
 }
-
-} // namespace
 
 int wordAt(const QVector<PdfWord> &words, const QPointF &point)
 {

@@ -7,6 +7,9 @@ namespace mgreview::gui {
 /// Word-based selection over a page's text layer (Poppler's words, in reading order).
 namespace pdfselection {
 
+/// Two words are on one line when their vertical extents overlap by half the smaller height.
+bool sameLine(const QRectF &a, const QRectF &b);
+
 /// The word under `point` (page points), else the nearest word on the same line, else the
 /// nearest word; -1 for a page without text.
 int wordAt(const QVector<PdfWord> &words, const QPointF &point);

@@ -1,6 +1,7 @@
 #include "pdfviewer.h"
 
 #include "pdfpageview.h"
+#include "pdfquotehighlighter.h"
 #include "pdfpasswordpanel.h"
 #include "pdfrenderer.h"
 #include "pdfthumbnaildelegate.h"
@@ -30,6 +31,7 @@ PdfViewer::PdfViewer(QWidget *parent)
     : QWidget(parent),
       m_renderer(new PdfRenderer(this)),
       m_view(new PdfPageView(m_renderer)),
+      m_quoteHighlighter(new PdfQuoteHighlighter(m_renderer, m_view, this)),
       m_thumbnailModel(new PdfThumbnailModel(m_renderer, this)),
       m_thumbnails(new QListView),
       m_splitter(new QSplitter(Qt::Horizontal)),
@@ -94,6 +96,16 @@ PdfViewer::PdfViewer(QWidget *parent)
     connect(m_renderer, &PdfRenderer::openFailed, this, &PdfViewer::onOpenFailed);
     connect(m_renderer, &PdfRenderer::searchHits, this, &PdfViewer::onSearchHits);
     connect(m_renderer, &PdfRenderer::searchFinished, this, &PdfViewer::onSearchFinished);
+    connect(m_quoteHighlighter, &PdfQuoteHighlighter::finished, this, [this](int page, bool found) {
+        if (found) {
+            Q_EMIT highlightFinished(page + 1, true);
+            return;
+        }
+        // Not in the text layer: the first words through Poppler's search, as a reader's
+        // starting point.
+        m_quoteFallback = true;
+        highlight(page + 1, m_quoteHighlighter->quote().simplified().section(u' ', 0, 5));
+    });
     connect(m_view, &PdfPageView::currentPageChanged, this, [this](int page) {
         updatePageBox(page);
         // The thumbnail of the page being read is marked and kept in sight.
@@ -154,6 +166,7 @@ void PdfViewer::openFile(const QString &path, const QString &password)
     m_problem = PdfOpenProblem::None;
     m_message.clear();
     m_findRunning = false;
+    m_quoteHighlighter->cancel();
     m_view->clearDocument();
     m_thumbnailModel->clear();
     m_banner->hide();
@@ -166,6 +179,7 @@ void PdfViewer::openFile(const QString &path, const QString &password)
 void PdfViewer::closeFile()
 {
     m_renderer->close();
+    m_quoteHighlighter->cancel();
     m_path.clear();
     m_loading = false;
     m_problem = PdfOpenProblem::None;
@@ -276,6 +290,13 @@ void PdfViewer::highlight(int page, const QString &text)
         return;
     }
     m_view->setHighlights(-1, {});
+    if (page > 0 && !m_quoteFallback) {
+        // The whole quote from the page's text layer (PdfQuoteHighlighter); Poppler's search
+        // below only when the text layer does not have it.
+        m_quoteHighlighter->start(page - 1, text);
+        return;
+    }
+    m_quoteFallback = false;
     m_highlightSearch = true;
     m_highlightPage = -1;
     m_findRunning = true;
@@ -439,7 +460,7 @@ bool PdfViewer::isSettled() const
         return false;
     if (m_problem != PdfOpenProblem::None || m_path.isEmpty())
         return true;
-    return m_view->isSettled() && !m_findRunning && m_thumbnailModel->isIdle();
+    return m_view->isSettled() && !m_findRunning && !m_quoteHighlighter->isRunning() && m_thumbnailModel->isIdle();
 }
 
 } // namespace mgreview::gui

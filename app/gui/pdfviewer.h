@@ -18,6 +18,7 @@ namespace mgreview::gui {
 
 class PdfPageView;
 class PdfPasswordPanel;
+class PdfQuoteHighlighter;
 class PdfRenderer;
 class PdfThumbnailModel;
 
@@ -57,8 +58,10 @@ public:
     /// Highlights rectangles of a page (points, 72 dpi, top left origin) and shows them;
     /// called while a file opens, once it is open.
     void highlight(int page, const QVector<QRectF> &rects);
-    /// Finds `text` (across line breaks) on `page` (1-based; 0: any page), highlights it and
-    /// goes there; emits highlightFinished(page, found) — e.g. for "go to the quote".
+    /// Finds `text` on `page` (1-based; 0: any page), highlights it and goes there; emits
+    /// highlightFinished(page, found) — e.g. for "go to the quote". On a given page every
+    /// word of the text is highlighted, across line breaks, hyphenation and on to the next
+    /// page (PdfQuoteHighlighter); failing that, and for "any page", Poppler finds its start.
     void highlight(int page, const QString &text);
     void clearHighlight();
 
@@ -116,6 +119,8 @@ private:
 
     PdfRenderer *m_renderer;
     PdfPageView *m_view;
+    PdfQuoteHighlighter *m_quoteHighlighter;
+    bool m_quoteFallback = false; ///< The next highlight(page, text) goes straight to Poppler's search.
     PdfThumbnailModel *m_thumbnailModel;
     QListView *m_thumbnails;
     QSplitter *m_splitter;

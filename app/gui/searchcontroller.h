@@ -32,6 +32,7 @@ public:
 
     /// The index of the model's current studies (rows in the same order).
     void setIndex(std::shared_ptr<const StudySearchIndex> index);
+    const std::shared_ptr<const StudySearchIndex> &index() const { return m_index; }
     /// Called for every keystroke; the search starts once typing pauses.
     void setQuery(const QString &text);
     QString appliedQuery() const { return m_appliedQuery; }

@@ -72,10 +72,9 @@ bool indexNotesOnly(QSqlDatabase &db, const QString &studyId, QString *error)
 
 } // namespace
 
-bool reindexStudyWithAnnotations(const Database &database, QSqlDatabase &db, const QString &studyId, QString *error)
+bool studySearchText(QSqlDatabase &db, const QString &studyId, std::optional<IndexedStudyText> *out, QString *error)
 {
-    if (database.dialect() == SqlDialect::Postgres && hasIndexNotesFunction(db))
-        return indexNotesOnly(db, studyId, error);
+    out->reset();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT pk, record FROM studies WHERE id = ?"));
     q.addBindValue(studyId);
@@ -93,7 +92,20 @@ bool reindexStudyWithAnnotations(const Database &database, QSqlDatabase &db, con
     SearchableText text = searchableText(*study);
     if (!appendAnnotationSearchText(db, studyId, &text, error))
         return false;
-    return database.fullText().upsert(db, key, text, error);
+    *out = IndexedStudyText { key, std::move(text) };
+    return true;
+}
+
+bool reindexStudyWithAnnotations(const Database &database, QSqlDatabase &db, const QString &studyId, QString *error)
+{
+    // A team library re-indexes only the notes' words, through a function students may call
+    // (they may not write study_text itself; docs/team-mode.md).
+    if (database.dialect() == SqlDialect::Postgres && hasIndexNotesFunction(db))
+        return indexNotesOnly(db, studyId, error);
+    std::optional<IndexedStudyText> indexed;
+    if (!studySearchText(db, studyId, &indexed, error))
+        return false;
+    return !indexed || database.fullText().upsert(db, indexed->studyKey, indexed->text, error);
 }
 
 } // namespace mgreview

@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
+
 namespace mgreview {
 
 class Database;
@@ -18,6 +20,17 @@ bool annotationSearchText(QSqlDatabase &db, const QString &studyId, QString *not
 
 /// Appends them to `text` (after kNotesSeparator).
 bool appendAnnotationSearchText(QSqlDatabase &db, const QString &studyId, SearchableText *text, QString *error);
+
+/// A study's full-text row: its storage key and its text with its annotations.
+struct IndexedStudyText {
+    qint64 studyKey = 0;
+    SearchableText text;
+};
+
+/// The text full-text search holds for a study: its own text and its live annotations, as
+/// reindexStudyWithAnnotations() writes it (and as an in-memory index row should read, see
+/// StudySearchIndex::replaceRow). `out` stays empty for a study not in the library.
+bool studySearchText(QSqlDatabase &db, const QString &studyId, std::optional<IndexedStudyText> *out, QString *error);
 
 /// Writes the study's full-text row again: its own text and its annotations. A study that is
 /// not in the library (annotations outlive studies) is skipped. Runs in the caller's transaction.

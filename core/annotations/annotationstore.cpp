@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <tuple>
+
 namespace mgreview {
 
 namespace {
@@ -158,6 +160,19 @@ bool AnnotationStore::annotation(const QString &id, std::optional<Annotation> *o
             *lastEvent = q.value(17).toLongLong();
     }
     return true;
+}
+
+bool listedBefore(const Annotation &a, const Annotation &b)
+{
+    // The ORDER BY of list(): study_id, target_kind ('conclusion' < 'pdf'), conclusion,
+    // pdf_sha256, page, position_start, created_at, id. Ids and hashes are ASCII, so
+    // QString order is SQLite's byte order.
+    const auto key = [](const Annotation &x) {
+        const bool pdf = x.target.kind == AnnotationTarget::Kind::PdfPage;
+        return std::make_tuple(x.studyId, pdf, pdf ? 0 : x.target.conclusion, x.target.pdfSha256, pdf ? x.target.page : 0,
+            x.position.start, x.created.toMSecsSinceEpoch(), x.id);
+    };
+    return key(a) < key(b);
 }
 
 bool AnnotationStore::list(const AnnotationFilter &filter, QVector<Annotation> *out, QString *error) const

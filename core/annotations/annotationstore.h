@@ -36,6 +36,10 @@ struct AnnotationFilter {
 /// the window's Notes view filters with it).
 bool annotationMatches(const Annotation &annotation, const AnnotationFilter &filter);
 
+/// Whether `a` comes before `b` in AnnotationStore::list() (study, target, position, creation
+/// time, id): for keeping an in-memory list in the order a fresh read gives.
+bool listedBefore(const Annotation &a, const Annotation &b);
+
 /// The annotation tables row by row. Checks no permissions and opens no transactions: use
 /// AnnotationService, which writes an event and the current state together.
 class AnnotationStore

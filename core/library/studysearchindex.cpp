@@ -131,9 +131,12 @@ quint32 StudySearchIndex::wordId(const char *bytes, quint32 length, quint64 hash
     return id;
 }
 
-void StudySearchIndex::append(const SearchableText &text)
+namespace {
+
+/// Calls fn(bytes, length, hash) for every folded word of a study's text, in order (a word
+/// may come more than once).
+template<typename Fn> void forEachWord(const SearchableText &text, Fn fn)
 {
-    const auto row = quint32(m_rows++);
     // A separator between fields stops a term from spanning two of them.
     QByteArray folded;
     folded.reserve(text.title.size() + text.authors.size() + text.conclusions.size() + text.other.size() + 8);
@@ -158,10 +161,43 @@ void StudySearchIndex::append(const SearchableText &text)
         quint64 hash = kHashStart;
         while (i < size && isWordByte(data[i]))
             hash = hashStep(hash, data[i++]);
-        std::vector<quint32> &rows = m_postings[wordId(data + start, quint32(i - start), hashFinish(hash))];
+        fn(data + start, quint32(i - start), hashFinish(hash));
+    }
+}
+
+} // namespace
+
+void StudySearchIndex::append(const SearchableText &text)
+{
+    const auto row = quint32(m_rows++);
+    forEachWord(text, [&](const char *bytes, quint32 length, quint64 hash) {
+        std::vector<quint32> &rows = m_postings[wordId(bytes, length, hash)];
         if (rows.empty() || rows.back() != row)
             rows.push_back(row);
+    });
+}
+
+bool StudySearchIndex::replaceRow(qsizetype rowIndex, const SearchableText &text)
+{
+    if (rowIndex < 0 || rowIndex >= m_rows)
+        return false;
+    const auto row = quint32(rowIndex);
+    // The row leaves every posting list that holds it. The old text is not kept (that would
+    // double the memory of the index); a binary search per distinct word costs a few
+    // milliseconds even for a large vocabulary, far less than building the index again.
+    for (std::vector<quint32> &rows : m_postings) {
+        const auto at = std::lower_bound(rows.begin(), rows.end(), row);
+        if (at != rows.end() && *at == row)
+            rows.erase(at);
     }
+    // Words that no row holds any more stay in the vocabulary with no rows: they match nothing.
+    forEachWord(text, [&](const char *bytes, quint32 length, quint64 hash) {
+        std::vector<quint32> &rows = m_postings[wordId(bytes, length, hash)];
+        const auto at = std::lower_bound(rows.begin(), rows.end(), row);
+        if (at == rows.end() || *at != row)
+            rows.insert(at, row);
+    });
+    return true;
 }
 
 qsizetype StudySearchIndex::byteSize() const

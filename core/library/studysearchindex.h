@@ -31,6 +31,10 @@ public:
     /// Adds a row's text (rows are numbered in the order they are added).
     void append(const SearchableText &text);
     void reserve(qsizetype rows, qsizetype bytes);
+    /// Replaces the text of one row (e.g. after the notes on a study changed): afterwards the
+    /// index answers exactly as one built with the new text would. False when there is no
+    /// such row. Costs one look at every distinct word, not a rebuild.
+    bool replaceRow(qsizetype row, const SearchableText &text);
     qsizetype rowCount() const { return m_rows; }
     /// Approximate memory held by the index, in bytes.
     qsizetype byteSize() const;

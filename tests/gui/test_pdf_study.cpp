@@ -210,27 +210,7 @@ TEST(PdfStudy, EvidenceFromThePdfFillsTheAssessForm)
     dialog->close();
 }
 
-TEST(PdfStudy, AnnotateFromThePdfCreatesAPageAnnotationOrRefusesClinicians)
-{
-    auto open = openSignedIn(QStringLiteral("Sam"), Role::Student);
-    MainWindow &window = *open->window;
-    QTemporaryDir dir;
-    const QString pdf = writePaperWithConclusion(dir);
-    selectAndReadPane(window, kStudy);
-    window.pdfStudy()->attachFiles(kStudy, { pdf });
-    PanePdfSection *section = window.pdfStudy()->section();
-    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && indexed(section); }, 60'000));
-    const QString stored = section->state().attachments.first().filePath;
-    Q_EMIT window.pdf()->annotateRequested(stored, QStringLiteral("It is unlikely that magnesium supplementation"), 3, {});
-    ASSERT_TRUE(waitUntil([&] { return window.isSettled() && !window.pdfStudy()->lastMessage().isEmpty()
-                                    && !window.pdfStudy()->lastMessage().startsWith(QStringLiteral("Attach")); }));
-    EXPECT_EQ(window.pdfStudy()->lastMessage(), QStringLiteral("Annotation saved on page 3 of the PDF."));
-
-    signIn(window, QStringLiteral("Dr Lee"), Role::Clinician);
-    Q_EMIT window.pdf()->annotateRequested(stored, QStringLiteral("magnesium"), 3, {});
-    EXPECT_NE(window.pdfStudy()->lastMessage(), QStringLiteral("Annotation saved on page 3 of the PDF."));
-    EXPECT_FALSE(window.pdfStudy()->lastMessage().isEmpty());
-}
+// "Annotate…" from the viewer: test_pdf_annotate.cpp.
 
 TEST(PdfStudy, FromTheMatrixAStudyOpensItsPdfAtTheVerifiedConclusion)
 {
