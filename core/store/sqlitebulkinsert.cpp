@@ -1,10 +1,9 @@
 #include "store/sqlitebulkinsert.h"
 
 #include "model/independence.h"
+#include "store/sqlitestatement.h"
 #include "store/studyrows.h"
 
-#include <QSqlDriver>
-#include <QVariant>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <sqlite3.h>
@@ -14,50 +13,6 @@
 namespace mgreview {
 
 namespace {
-
-/// One statement of SQLite's own API, finalised when it goes out of scope (before the
-/// caller commits or rolls back).
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const char *sql) : m_db(db)
-    {
-        m_ok = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) == SQLITE_OK;
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    bool ok() const { return m_ok; }
-    /// Binds UTF-8 text that stays alive until the statement is stepped.
-    void text(int column, const QByteArray &utf8)
-    {
-        // An empty value is '' (never NULL: the text columns are NOT NULL).
-        sqlite3_bind_text(m_stmt, column, utf8.isEmpty() ? "" : utf8.constData(), int(utf8.size()), SQLITE_STATIC);
-    }
-    void integer(int column, qint64 value) { sqlite3_bind_int64(m_stmt, column, value); }
-    /// Steps once and resets; SQLITE_ROW (a row exists) or SQLITE_DONE on success.
-    int run()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        sqlite3_reset(m_stmt);
-        return rc;
-    }
-    QString error(const QString &what) const
-    {
-        QString reason = QString::fromUtf8(sqlite3_errmsg(m_db));
-        const int code = sqlite3_errcode(m_db) & 0xff;
-        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-            reason += QStringLiteral(" (another program or window is writing to the library; try again when it has "
-                                     "finished)");
-        return QStringLiteral("%1 failed: %2").arg(what, reason);
-    }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-    bool m_ok = false;
-};
 
 /// A study's values as the statements bind them: UTF-8, converted on the thread pool.
 struct Utf8Row {
@@ -87,14 +42,6 @@ Utf8Row utf8Row(const Study &study)
     return u;
 }
 
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.data());
-}
-
 /// FTS5 gathers new index entries in memory and writes a segment each time they pass
 /// `hashsize` (1 MB by default); small segments are then merged again and again. For a big
 /// batch the limit is raised for the transaction, so far fewer segments are written and
@@ -105,7 +52,7 @@ constexpr qint64 kBulkFtsHashSize = 64 * 1024 * 1024;
 
 bool setFtsHashSize(sqlite3 *db, qint64 bytes, QString *error)
 {
-    Statement set(db, "INSERT INTO study_text(study_text, rank) VALUES ('hashsize', ?)");
+    SqliteStatement set(db, "INSERT INTO study_text(study_text, rank) VALUES ('hashsize', ?)");
     if (set.ok()) {
         set.integer(1, bytes);
         if (set.run() == SQLITE_DONE)
@@ -126,14 +73,14 @@ bool sqliteInsertStudies(QSqlDatabase &db, const QVector<Study> &studies, const 
         return false;
     }
     // The columns and FTS table as created by migrations.cpp and sqlitefulltextindex.cpp.
-    Statement exists(handle, "SELECT 1 FROM studies WHERE id = ?");
-    Statement insert(handle,
+    SqliteStatement exists(handle, "SELECT 1 FROM studies WHERE id = ?");
+    SqliteStatement insert(handle,
                      "INSERT INTO studies(id, title, authors, first_author, journal, doi, pmid, design, populations, "
                      "cramp_types, direction, independence, independence_link, independence_source, "
                      "independence_reason, record, year, version, created_at, updated_at) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?18)");
-    Statement index(handle, "INSERT INTO study_text(rowid, title, authors, conclusions, other) VALUES (?, ?, ?, ?, ?)");
-    for (const Statement *s : {&exists, &insert, &index}) {
+    SqliteStatement index(handle, "INSERT INTO study_text(rowid, title, authors, conclusions, other) VALUES (?, ?, ?, ?, ?)");
+    for (const SqliteStatement *s : {&exists, &insert, &index}) {
         if (!s->ok()) {
             *error = s->error(QStringLiteral("preparing to save studies"));
             return false;
