@@ -57,6 +57,20 @@ bool sqliteWriteSuggestions(QSqlDatabase &db, const QStringList &studyIds,
             return false;
         }
     }
+    // After a big import the study_id index takes hundreds of thousands of keys in no
+    // particular order: with SQLite's default 2 MB cache its pages would be spilled to the
+    // WAL and read back again and again. The cache is raised for the batch, as the bulk
+    // insert of the studies does (studystore.cpp).
+    struct CacheSize {
+        sqlite3 *db;
+        bool raised;
+        ~CacheSize()
+        {
+            if (raised)
+                sqlite3_exec(db, "PRAGMA cache_size = -2000", nullptr, nullptr, nullptr);
+        }
+    } cacheSize{handle, studyIds.size() > 2000 &&
+                            sqlite3_exec(handle, "PRAGMA cache_size = -131072", nullptr, nullptr, nullptr) == SQLITE_OK};
     const QByteArray hash = rulesHash.toUtf8(), created = now.toUtf8();
     insert.text(15, hash);
     insert.text(16, created);
