@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace mgreview {
 
@@ -73,13 +74,34 @@ std::optional<ImportPlan> planImport(const Database &database, const QVector<Rea
     for (const ReadResult &r : results)
         total += r.records.size();
     plan.records.reserve(total);
+    // The keys and generated ids (normalised titles and names, a hash) are computed on all
+    // cores first; the comparison below must stay in file order and is only lookups.
+    struct Keyed {
+        const ImportedRecord *record;
+        DuplicateKeys keys;
+        QString generatedId;
+    };
+    QVector<Keyed> keyed;
+    keyed.reserve(total);
+    for (const ReadResult &result : results) {
+        for (const ImportedRecord &record : result.records)
+            keyed.append({&record, {}, {}});
+    }
+    QtConcurrent::blockingMap(keyed, [](Keyed &k) {
+        const Study &study = k.record->study;
+        k.keys = duplicateKeys(study);
+        if (study.id.isEmpty())
+            k.generatedId = generatedStudyId(study);
+    });
+    qsizetype next = 0;
     for (const ReadResult &result : results) {
         plan.issues += result.issues;
-        for (const ImportedRecord &record : result.records) {
+        for (qsizetype r = 0; r < result.records.size(); ++r) {
+            Keyed &k = keyed[next++];
             PlannedRecord p;
-            p.record = record;
+            p.record = *k.record;
             Study &study = p.record.study;
-            const DuplicateKeys keys = duplicateKeys(study);
+            const DuplicateKeys &keys = k.keys;
             QString reason;
             const bool ownId = !study.id.isEmpty(); // the studies/ format names its ids
             if (ownId && libraryIds.contains(study.id)) {
@@ -99,7 +121,7 @@ std::optional<ImportPlan> planImport(const Database &database, const QVector<Rea
                     p.matchInImport = !libraryIds.contains(probable);
                 }
                 if (!ownId)
-                    study.id = uniqueId(generatedStudyId(study), taken);
+                    study.id = uniqueId(k.generatedId, taken);
                 else if (taken.contains(study.id))
                     study.id = uniqueId(study.id, taken);
                 taken.insert(study.id);

@@ -1,5 +1,6 @@
 #include "rules/suggestionstore.h"
 
+#include "rules/suggestionrows.h"
 #include "store/database.h"
 
 #include <QDateTime>
@@ -60,18 +61,10 @@ QString joined(const QStringList &codes)
     return codes.isEmpty() ? QString() : u'|' + codes.join(u'|') + u'|';
 }
 
-} // namespace
-
-bool SuggestionStore::replace(const QStringList &studyIds, const QVector<QVector<Suggestion>> &suggestions,
-                              const QByteArray &rulesHash, QString *error)
+/// The rows of SuggestionStore::replace through Qt (PostgreSQL).
+bool writeRows(QSqlDatabase &db, const QStringList &studyIds, const QVector<QVector<Suggestion>> &suggestions,
+               const QString &hash, const QString &now, QString *error)
 {
-    Q_ASSERT(studyIds.size() == suggestions.size());
-    QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
-    if (!transaction.isActive()) {
-        *error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
-        return false;
-    }
     QSqlQuery remove(db);
     remove.prepare(QStringLiteral("DELETE FROM rule_suggestions WHERE study_id = ?"));
     QSqlQuery insert(db);
@@ -83,8 +76,6 @@ bool SuggestionStore::replace(const QStringList &studyIds, const QVector<QVector
     project.prepare(QStringLiteral(
         "UPDATE studies SET rule_independence = ?, rule_independence_link = ?, rule_independence_reason = ?, "
         "rule_design = ?, rule_direction = ?, rule_populations = ?, rule_cramp_types = ? WHERE id = ?"));
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const QString hash = QString::fromLatin1(rulesHash);
     for (int i = 0; i < studyIds.size(); ++i) {
         const QString &id = studyIds.at(i);
         remove.addBindValue(id);
@@ -92,8 +83,7 @@ bool SuggestionStore::replace(const QStringList &studyIds, const QVector<QVector
             *error = describeSqlError(QStringLiteral("replacing suggestions of '%1'").arg(id), remove);
             return false;
         }
-        QString independence, link, reason, design, direction;
-        QStringList populations, crampTypes;
+        WinningValues winning;
         for (const Suggestion &s : suggestions.at(i)) {
             const QVariantList values = {id, ruleTargetName(s.target), sqlText(s.value), sqlText(s.link), s.ruleId,
                                          s.priority, s.specificity, s.winning ? 1 : 0,
@@ -106,28 +96,41 @@ bool SuggestionStore::replace(const QStringList &studyIds, const QVector<QVector
                 *error = describeSqlError(QStringLiteral("saving suggestions of '%1'").arg(id), insert);
                 return false;
             }
-            if (!s.winning)
-                continue;
-            switch (s.target) {
-            case RuleTarget::Independence:
-                independence = s.value;
-                link = s.link;
-                reason = s.reason;
-                break;
-            case RuleTarget::Design: design = s.value; break;
-            case RuleTarget::Direction: direction = s.value; break;
-            case RuleTarget::Population: populations.append(s.value); break;
-            case RuleTarget::CrampType: crampTypes.append(s.value); break;
-            }
+            winning.take(s);
         }
-        for (const QVariant &v : QVariantList{sqlText(independence), sqlText(link), sqlText(reason), sqlText(design),
-                                              sqlText(direction), sqlText(joined(populations)),
-                                              sqlText(joined(crampTypes)), id})
+        for (const QVariant &v : QVariantList{sqlText(winning.independence), sqlText(winning.link),
+                                              sqlText(winning.reason), sqlText(winning.design),
+                                              sqlText(winning.direction), sqlText(joined(winning.populations)),
+                                              sqlText(joined(winning.crampTypes)), id})
             project.addBindValue(v);
         if (!project.exec()) {
             *error = describeSqlError(QStringLiteral("saving rule values of '%1'").arg(id), project);
             return false;
         }
+    }
+    return true;
+}
+
+} // namespace
+
+bool SuggestionStore::replace(const QStringList &studyIds, const QVector<QVector<Suggestion>> &suggestions,
+                              const QByteArray &rulesHash, QString *error)
+{
+    Q_ASSERT(studyIds.size() == suggestions.size());
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        *error = QStringLiteral("cannot write to the library: %1").arg(transaction.beginError());
+        return false;
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString hash = QString::fromLatin1(rulesHash);
+    if (m_database.dialect() == SqlDialect::Sqlite) {
+        // Hundreds of thousands of rows after a big import: bound through SQLite's own API.
+        if (!sqliteWriteSuggestions(db, studyIds, suggestions, hash, now, error))
+            return false;
+    } else if (!writeRows(db, studyIds, suggestions, hash, now, error)) {
+        return false;
     }
     QSqlQuery meta(db);
     meta.prepare(QStringLiteral("DELETE FROM library_meta WHERE key = 'rules_hash'"));

@@ -1,6 +1,7 @@
 #include "store/studyrows.h"
 
 #include "format/studyjson.h"
+#include "store/database.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -48,6 +49,26 @@ QString joinCodes(const QStringList &codes)
 QStringList splitCodes(const QString &joined)
 {
     return joined.split(u'|', Qt::SkipEmptyParts);
+}
+
+PreparedRow prepareRow(const Study &s)
+{
+    PreparedRow r;
+    r.independence = effectiveIndependence(s);
+    r.title = sqlText(s.citation.title.isEmpty() ? s.citation.text : s.citation.title);
+    r.authors = sqlText(s.citation.authors.join(QStringLiteral("; ")));
+    r.firstAuthor = sqlText(s.firstAuthor());
+    r.year = s.citation.year;
+    r.journal = sqlText(s.citation.journal);
+    r.doi = sqlText(s.ids.doi);
+    r.pmid = sqlText(s.ids.pmid);
+    r.design = sqlText(s.design);
+    r.populations = sqlText(joinCodes(s.populations));
+    r.crampTypes = sqlText(joinCodes(s.crampTypes));
+    r.direction = sqlText(s.direction);
+    r.record = studyToRecordJson(s);
+    r.text = searchableText(s);
+    return r;
 }
 
 } // namespace mgreview

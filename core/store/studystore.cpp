@@ -4,6 +4,7 @@
 #include "model/independence.h"
 #include "review/reviewoutcome.h"
 #include "store/database.h"
+#include "store/sqlitebulkinsert.h"
 #include "store/studyrows.h"
 
 #include <QDateTime>
@@ -59,53 +60,10 @@ const QString kSummaryColumns = QStringLiteral(
 
 StudyStore::StudyStore(const Database &database) : m_database(database) {}
 
-namespace {
-
-/// Everything written for one study, computed off the writing thread: serialising the
-/// record and the search text costs as much as the SQL itself.
-struct PreparedRow {
-    QString title, authors, firstAuthor, journal, doi, pmid, design, populations, crampTypes, direction;
-    Independence independence;
-    int year = 0;
-    QString record;
-    SearchableText text;
-};
-
-PreparedRow prepareRow(const Study &s)
-{
-    PreparedRow r;
-    r.independence = effectiveIndependence(s);
-    r.title = text(s.citation.title.isEmpty() ? s.citation.text : s.citation.title);
-    r.authors = text(s.citation.authors.join(QStringLiteral("; ")));
-    r.firstAuthor = text(s.firstAuthor());
-    r.year = s.citation.year;
-    r.journal = text(s.citation.journal);
-    r.doi = text(s.ids.doi);
-    r.pmid = text(s.ids.pmid);
-    r.design = text(s.design);
-    r.populations = text(joinCodes(s.populations));
-    r.crampTypes = text(joinCodes(s.crampTypes));
-    r.direction = text(s.direction);
-    r.record = QString::fromUtf8(studyToRecordJson(s));
-    r.text = searchableText(s);
-    return r;
-}
-
-} // namespace
 
 bool StudyStore::insertRows(QSqlDatabase &db, const QVector<Study> &studies, const QString &now, QString *error,
                             const std::function<bool(int)> &progress)
 {
-    // Statements are prepared once per batch and rebound per study.
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO studies(id, title, authors, first_author, year, journal, doi, pmid, design, populations, "
-        "cramp_types, direction, independence, independence_link, independence_source, independence_reason, "
-        "record, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
-        "RETURNING pk"));
-    QSqlQuery exists(db);
-    exists.prepare(QStringLiteral("SELECT 1 FROM studies WHERE id = ?"));
-
     // A big batch dirties far more pages than SQLite's default 2 MB cache holds: each spill
     // writes pages to the WAL that the batch later changes again (FTS segments above all).
     // A larger cache for the batch keeps them in memory until the commit.
@@ -123,6 +81,18 @@ bool StudyStore::insertRows(QSqlDatabase &db, const QVector<Study> &studies, con
                 QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -2000"));
         }
     } cacheSize(db, studies.size() > 2000, m_database.dialect());
+    if (m_database.dialect() == SqlDialect::Sqlite)
+        return sqliteInsertStudies(db, studies, now, error, progress);
+
+    // Statements are prepared once per batch and rebound per study.
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO studies(id, title, authors, first_author, year, journal, doi, pmid, design, populations, "
+        "cramp_types, direction, independence, independence_link, independence_source, independence_reason, "
+        "record, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+        "RETURNING pk"));
+    QSqlQuery exists(db);
+    exists.prepare(QStringLiteral("SELECT 1 FROM studies WHERE id = ?"));
 
     // Rows of the next chunk are prepared on the thread pool while this thread writes the current one.
     // A batch that fits in one chunk (single inserts, edits) is prepared right here: handing
@@ -162,7 +132,8 @@ bool StudyStore::insertRows(QSqlDatabase &db, const QVector<Study> &studies, con
             const QVariant values[] = {study.id, r.title, r.authors, r.firstAuthor, r.year, r.journal, r.doi, r.pmid,
                                        r.design, r.populations, r.crampTypes, r.direction,
                                        text(r.independence.value), text(r.independence.link),
-                                       text(toString(r.independence.source)), text(r.independence.reason), r.record,
+                                       text(toString(r.independence.source)), text(r.independence.reason),
+                                       QString::fromUtf8(r.record),
                                        now, now};
             for (int v = 0; v < int(std::size(values)); ++v)
                 insert.bindValue(v, values[v]);
