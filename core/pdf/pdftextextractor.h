@@ -2,6 +2,7 @@
 
 #include "pdf/pdfdocument.h"
 
+#include <QHash>
 #include <QString>
 #include <QVector>
 
@@ -19,9 +20,13 @@ struct PdfTextExtraction {
     PdfOpenResult opened;
     QVector<PdfPageText> pages; ///< Empty when the file could not be opened or was cancelled.
     bool cancelled = false;
+    QHash<QString, QString> info; ///< Document information entries (Title, Subject, …).
+    QString xmp;                  ///< The XMP metadata packet; empty when none.
+    int pageCount = 0;            ///< Pages of the document (more than `pages` with maxPages).
 };
 
+/// `maxPages` >= 0 reads only the first pages (the rest of `pages` is then absent).
 PdfTextExtraction extractPdfText(const QString &path, const QString &password, int threads = 2,
-                                 const std::atomic_bool *cancel = nullptr);
+                                 const std::atomic_bool *cancel = nullptr, int maxPages = -1);
 
 } // namespace mgreview
