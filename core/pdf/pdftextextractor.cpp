@@ -10,7 +10,9 @@ namespace mgreview {
 
 namespace {
 
-constexpr int kMinPagesPerThread = 4;
+// A second thread opens its own document and parses its own fonts: worth it for long
+// documents only. Papers (under 64 pages) are read on one thread, at pdftotext's CPU cost.
+constexpr int kMinPagesPerThread = 32;
 
 void readRange(const PdfDocument &document, int from, int to, QVector<PdfPageText> &pages,
                const std::atomic_bool *cancel)

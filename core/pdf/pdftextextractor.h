@@ -14,8 +14,9 @@ namespace mgreview {
 ///
 /// Poppler documents are not thread-safe, so each extra thread opens its own document and
 /// reads its own contiguous run of pages; the main one reads the first run. On two cores
-/// this roughly halves the wall time of long documents (CPU time stays the same). Short
-/// documents (under 8 pages) are read on the calling thread alone.
+/// this roughly halves the wall time of long documents, for a little more CPU (the second
+/// document's fonts and cross-references). Documents under 64 pages, papers, are read on
+/// the calling thread alone. Each thread reads with one PdfCoreTextReader (pdfcoretext.h).
 struct PdfTextExtraction {
     PdfOpenResult opened;
     QVector<PdfPageText> pages; ///< Empty when the file could not be opened or was cancelled.

@@ -12,6 +12,9 @@
 #include "support/viewerpdfs.h"
 
 #include <QDialog>
+#include <QDir>
+#include <QPainter>
+#include <QPixmap>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -83,6 +86,19 @@ TEST(PdfPasswordCheck, CheckQuotesAsksForThePasswordAndChecksWithIt)
     EXPECT_TRUE(labelsOf(checks->passwordDialog()).contains(QStringLiteral("garrison-locked.pdf is protected by a password")));
     EXPECT_TRUE(window.pdfStudy()->lastMessage().contains(QStringLiteral("garrison-locked.pdf is encrypted")))
         << window.pdfStudy()->lastMessage().toStdString();
+
+    // MGREVIEW_DOC_SCREENSHOTS=docs/screenshots: the prompt over the window, for the user guide.
+    if (const QString out = qEnvironmentVariable("MGREVIEW_DOC_SCREENSHOTS"); !out.isEmpty()) {
+        window.show();
+        checks->passwordDialog()->move(window.geometry().center() - checks->passwordDialog()->rect().center());
+        QTest::qWait(200);
+        QPixmap shot = window.grab();
+        QPainter painter(&shot);
+        painter.drawPixmap(checks->passwordDialog()->geometry().topLeft() - window.geometry().topLeft(),
+            checks->passwordDialog()->grab());
+        painter.end();
+        EXPECT_TRUE(shot.save(QDir(out).filePath(QStringLiteral("quote-check-password.png"))));
+    }
 
     // A wrong password: asked again, saying so.
     QPointer<QDialog> first = checks->passwordDialog();
