@@ -45,8 +45,11 @@ PdfPageText PdfCoreTextReader::pageText(int index)
     Page *page = isOk() && index >= 0 && index < m_doc->getNumPages() ? m_doc->getPage(index + 1) : nullptr;
     if (!page)
         return {QString(), QStringLiteral("page %1 could not be read").arg(index + 1)};
+    // As Page::text(): 72 dpi, crop box. But no copy of the cross-reference table
+    // (copyXRef): this document is ours alone, and a copy starts with an empty object cache,
+    // so every page would parse its fonts and resources again.
     m_doc->displayPageSlice(m_output.get(), index + 1, 72, 72, 0, false, true, false, -1, -1, -1, -1, nullptr, nullptr,
-                            nullptr, nullptr, true);
+                            nullptr, nullptr, false);
     const PDFRectangle *box = page->getCropBox();
     const std::unique_ptr<GooString> text(m_output->getText(box->x1, box->y1, box->x2, box->y2));
     PdfPageText out;

@@ -18,7 +18,9 @@ namespace mgreview {
 /// output device holds Poppler's cache of ICC colour spaces, so each page of a paper in CMYK
 /// parses its ICC profile and builds a colour transform again (on a 35-page Springer paper
 /// that was 60 % of all the work). One device for all pages keeps the cache, as pdftotext
-/// does. The text is the same as Page::text(QRectF()) gives: the page is displayed the same
+/// does; and Page::text() displays each page on a copy of the cross-reference table, whose
+/// empty object cache makes every page parse its fonts again — this reader's document is
+/// its own, so it displays on the original. The text is the same as Page::text(QRectF()) gives: the page is displayed the same
 /// way (72 dpi, crop box) and read with TextOutputDev::getText over the crop box.
 ///
 /// Open the file with PdfDocument first (it checks and explains problems, and finds the
