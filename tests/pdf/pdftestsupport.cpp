@@ -83,20 +83,37 @@ const QByteArray kHelvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helveti
 
 } // namespace
 
-bool writeTextBombPdf(const QString &path, int operations)
+bool writeTextBombPdf(const QString &path, qint64 operations)
 {
-    QByteArray content = "BT /F1 1 Tf ";
-    content.reserve(operations * 8 + 16);
-    for (int i = 0; i < operations; ++i)
-        content += "(ab) Tj ";
-    content += "ET";
-    return writeBytes(path, assemblePdf({
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        flateStream(content),
-        kHelvetica,
-    }));
+    // Nested forms, each drawing the one below ten times ("billion laughs"): a few
+    // kilobytes that cost Poppler `operations` text operators, however fast it gets. The
+    // text is off the page, so a reader keeps none of it (CPU, not memory).
+    constexpr int kLeafOperations = 1000;
+    QByteArray leaf = "BT /F1 1 Tf -5000 -5000 Td ";
+    for (int i = 0; i < kLeafOperations; ++i)
+        leaf += "(ab) Tj ";
+    leaf += "ET";
+    int levels = 0;
+    for (qint64 total = kLeafOperations; total < operations; total *= 10)
+        ++levels;
+    // Objects: 1 catalog, 2 pages, 3 page, 4 font, 5 page content, 6 the leaf form, 7… levels.
+    auto form = [](const QByteArray &content, const QByteArray &resources) -> QByteArray {
+        const QByteArray zlib = qCompress(content, 9).mid(4);
+        return "<< /Type /XObject /Subtype /Form /BBox [-10000 -10000 10000 10000] /Resources << /Font << /F1 4 0 R >> "
+               + resources + " >> /Length " + QByteArray::number(zlib.size()) + " /Filter /FlateDecode >>\nstream\n" + zlib
+               + "\nendstream";
+    };
+    QVector<QByteArray> objects{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources "
+                                "<< /Font << /F1 4 0 R >> /XObject << /X 0 R >> >> >>",
+                                kHelvetica, flateStream("/X Do"), form(leaf, {})};
+    for (int level = 1; level <= levels; ++level) {
+        const QByteArray below = QByteArray::number(6 + level - 1);
+        objects.append(form(QByteArray("/X Do ").repeated(10), "/XObject << /X " + below + " 0 R >>"));
+    }
+    const QByteArray top = QByteArray::number(objects.size());
+    objects[2].replace(QByteArray("/X 0 R"), QByteArray("/X " + top + " 0 R"));
+    return writeBytes(path, assemblePdf(objects));
 }
 
 bool writeGiantPagePdf(const QString &path, double width, double height, const QString &text)

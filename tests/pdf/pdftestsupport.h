@@ -27,9 +27,9 @@ QByteArray xmpWithDoi(const QString &doi);
 QStringList wrapLines(const QString &text, int width = 70);
 
 /// Hostile PDFs, written byte by byte (a valid structure carrying an abusive page).
-/// A page whose content stream, a few hundred kilobytes compressed, holds `operations`
-/// text-showing operators: Poppler spends seconds per million reading it (a CPU bomb).
-bool writeTextBombPdf(const QString &path, int operations);
+/// A page of a few kilobytes that makes Poppler run `operations` text-showing operators
+/// (nested forms, each drawing the one below ten times): a CPU bomb, minutes from 10^9.
+bool writeTextBombPdf(const QString &path, qint64 operations);
 /// One page with a MediaBox `width` × `height` points (e.g. 600 × 10^7: 3.5 km tall),
 /// with the text `text` near its top.
 bool writeGiantPagePdf(const QString &path, double width, double height, const QString &text);

@@ -20,8 +20,8 @@ namespace {
 const QStringList kRoffePage{QStringLiteral("The results suggest that magnesium may be ef-"),
                              QStringLiteral("fective in treatment of nocturnal leg cramps. Further"),
                              QStringLiteral("evaluation is recommended.")};
-// Millions of text operators: seconds of Poppler time per million, a few kilobytes on disk.
-constexpr int kBombOperations = 6'000'000;
+// Ten billion text operators (nested forms): hours of Poppler time, a few kilobytes on disk.
+constexpr qint64 kBombOperations = 10'000'000'000;
 
 class PdfHostileTest : public CliProcessTest
 {
