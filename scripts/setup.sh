@@ -11,7 +11,7 @@ MGREVIEW_PACKAGES=(
     g++ cmake ninja-build pkg-config git
     qt6-base-dev libqt6sql6-sqlite libsqlite3-dev libqt6sql6-psql qt6-svg-dev qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-l10n-tools libpoppler-qt6-dev libtomlplusplus-dev qtkeychain-qt6-dev
-    libgtest-dev libgmock-dev libbenchmark-dev
+    libgtest-dev libgmock-dev libbenchmark-dev qpdf libpoppler-private-dev
     postgresql xvfb xauth fonts-dejavu-core poppler-utils bibutils
 )
 

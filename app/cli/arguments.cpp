@@ -63,8 +63,11 @@ const QVector<OptionSpec> &optionSpecs()
         // Import (importarguments.cpp).
         {QStringLiteral("no-rules"), false, {Command::Import}},
         {QStringLiteral("report"), true, {Command::Import}},
-        {QStringLiteral("password"), true, {Command::PdfText, Command::PdfCheck}},
-        {QStringLiteral("timeout"), true, {Command::PdfText, Command::PdfCheck}},
+        {QStringLiteral("password"), true, {Command::PdfText, Command::PdfCheck, Command::IndexPdfs, Command::VerifyQuotes}},
+        {QStringLiteral("password-stdin"), false, {Command::PdfText}},
+        {QStringLiteral("pages"), true, {Command::PdfText}},
+        {QStringLiteral("timeout"), true, {Command::PdfText, Command::PdfCheck, Command::IndexPdfs,
+                                           Command::VerifyQuotes, Command::LinkPdfs}},
     };
     return specs;
 }

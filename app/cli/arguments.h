@@ -68,8 +68,11 @@ struct Arguments {
     QString label;       ///< attach --label; detach ID SHA|LABEL
     bool linkInPlace = false; ///< attach/link-pdfs --link: keep the file where it is
     bool dryRun = false; ///< link-pdfs --dry-run; import --dry-run
-    QString password;    ///< pdf-text/pdf-check --password
-    int timeoutSeconds = 120; ///< pdf-text/pdf-check --timeout: give up on a PDF after this long
+    QString password;    ///< pdf-text/pdf-check/index-pdfs/verify-quotes --password (never stored)
+    bool passwordFromStdin = false; ///< pdf-text --password-stdin: the first line of standard input
+    int timeoutSeconds = 120; ///< --timeout: give up on a PDF after this long (pdf-text, pdf-check,
+                              ///< and per PDF read by index-pdfs, verify-quotes, link-pdfs)
+    int maxPages = -1;   ///< pdf-text --pages N: only the first N pages
     // Import (docs/formats/import.md): import FILE… and duplicates list|merges|merge|keep|undo-merge.
     QStringList files;       ///< import FILE…
     QString importFormat;    ///< import --format ris|bibtex|medline|csv|pubmed-xml|json|studies (empty: detect)

@@ -7,6 +7,7 @@
 #include "rules/suggestionstore.h"
 #include "review/reviewoutcome.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include "usage.h"
@@ -72,6 +73,14 @@ int printStudies(const CommandContext &context, const QVector<StudySummary> &stu
     }
     context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
     return ExitSuccess;
+}
+
+PdfExtractionOptions childProcessExtraction(const Arguments &arguments)
+{
+    PdfExtractionOptions options;
+    options.helperProgram = QCoreApplication::applicationFilePath();
+    options.timeoutSeconds = arguments.timeoutSeconds;
+    return options;
 }
 
 } // namespace mgreview::cli

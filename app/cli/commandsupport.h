@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "library/studysummary.h"
+#include "pdf/pdfextraction.h"
 #include "rules/rule.h"
 
 #include <QJsonObject>
@@ -20,5 +21,8 @@ QJsonObject studyToClassifiedJson(const Study &study, const QVector<Suggestion> 
                                   const std::optional<Independence> &reviewer = std::nullopt);
 /// Prints study rows in the requested format (JSON reads the full records).
 int printStudies(const CommandContext &context, const QVector<StudySummary> &studies);
+/// How library commands read PDFs: each in a child process of this program (pdf-text) with
+/// --timeout per PDF, so a hostile file fails alone instead of hanging or ending the command.
+PdfExtractionOptions childProcessExtraction(const Arguments &arguments);
 
 } // namespace mgreview::cli

@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace mgreview::cli {
 
 int runIndexPdfs(const CommandContext &context)
@@ -21,8 +23,7 @@ int runIndexPdfs(const CommandContext &context)
     int indexed = 0;
     // Each PDF is read by a child process of this same program: a PDF that crashes Poppler
     // or keeps it busy for minutes fails alone instead of ending the command.
-    PdfExtractionOptions options;
-    options.helperProgram = QCoreApplication::applicationFilePath();
+    const PdfExtractionOptions options = childProcessExtraction(context.arguments);
     const QVector<PdfIndexOutcome> outcomes = indexPdfTexts(context.database, *todo, nullptr,
                                                             [&](int done, int total, const PdfIndexOutcome &o) {
         context.out << QStringLiteral("[%1/%2] %3 %4: %5\n")
@@ -34,8 +35,13 @@ int runIndexPdfs(const CommandContext &context)
                                           : o.message);
         context.out.flush();
         indexed += o.indexed ? 1 : 0;
-    }, options);
+    }, options, context.arguments.password);
     context.err << QStringLiteral("%1 of %2 PDFs indexed\n").arg(indexed).arg(outcomes.size());
+    const bool locked = std::any_of(outcomes.cbegin(), outcomes.cend(), [](const PdfIndexOutcome &o) {
+        return o.openStatus == PdfOpenStatus::NeedsPassword || o.openStatus == PdfOpenStatus::WrongPassword;
+    });
+    if (locked)
+        context.err << QStringLiteral("encrypted PDFs were not indexed: run again with --password P (it is not stored)\n");
     return ExitSuccess;
 }
 

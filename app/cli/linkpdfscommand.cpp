@@ -13,7 +13,8 @@ namespace mgreview::cli {
 int runLinkPdfs(const CommandContext &context)
 {
     const Arguments &a = context.arguments;
-    PdfLinker linker(context.database);
+    // Each PDF is read in a child process with a time limit: a hostile one is "unreadable".
+    PdfLinker linker(context.database, childProcessExtraction(a));
     QString error;
     std::optional<QVector<PdfLinkResult>> results = linker.scan(a.file, &error);
     if (!results)

@@ -39,7 +39,8 @@ QString pdfCommandName(Command command)
 
 bool isPdfOption(const QString &name)
 {
-    return name == u"label" || name == u"link" || name == u"dry-run" || name == u"password" || name == u"timeout";
+    return name == u"label" || name == u"link" || name == u"dry-run" || name == u"password" || name == u"timeout"
+           || name == u"password-stdin" || name == u"pages";
 }
 
 QString pdfOption(const QString &name, const QString &value, Arguments &result)
@@ -50,6 +51,14 @@ QString pdfOption(const QString &name, const QString &value, Arguments &result)
         if (!ok || result.timeoutSeconds < 1)
             return QStringLiteral("invalid timeout '%1' (expected seconds, at least 1)").arg(value);
     }
+    if (name == u"pages") {
+        bool ok = false;
+        result.maxPages = value.toInt(&ok);
+        if (!ok || result.maxPages < 0)
+            return QStringLiteral("invalid page count '%1' (expected 0 or more)").arg(value);
+    }
+    if (name == u"password-stdin")
+        result.passwordFromStdin = true;
     if (name == u"label")
         result.label = value;
     else if (name == u"link")

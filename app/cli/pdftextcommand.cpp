@@ -28,6 +28,9 @@ struct Reading {
     std::atomic_int pages{0};
     std::atomic_int pagesRead{0};
     QString text;       ///< pdf-text: every page with its header.
+    QJsonObject info;   ///< pdf-text --format json: information entries.
+    QString xmp;
+    int pageCount = 0;  ///< Pages of the document (more than read with --pages).
     QJsonArray pageArray; ///< pdf-text --format json: {page, text, note} per page.
     QStringList notes;
     qint64 characters = 0;
@@ -39,8 +42,13 @@ void read(const Arguments &arguments, bool check, Reading &r)
 {
     if (!check) {
         // The indexer's extraction (two threads, a document each): what the benchmark measures.
-        PdfTextExtraction extraction = extractPdfText(arguments.file, arguments.password, 2);
+        PdfTextExtraction extraction =
+            extractPdfText(arguments.file, arguments.password, 2, nullptr, arguments.maxPages);
         r.opened = extraction.opened;
+        r.pageCount = extraction.pageCount;
+        r.xmp = extraction.xmp;
+        for (auto it = extraction.info.constBegin(); it != extraction.info.constEnd(); ++it)
+            r.info.insert(it.key(), it.value());
         r.open = r.opened.ok();
         const int pages = int(extraction.pages.size());
         r.pages = pages;
@@ -134,8 +142,14 @@ QString timeoutMessage(const Arguments &arguments, const Reading &r)
 
 } // namespace
 
-int runPdfText(const Arguments &arguments, QTextStream &out, QTextStream &err)
+int runPdfText(const Arguments &given, QTextStream &out, QTextStream &err)
 {
+    Arguments arguments = given;
+    if (arguments.passwordFromStdin) {
+        // How the app's child processes get it: arguments are visible to other users.
+        QTextStream in(stdin);
+        arguments.password = in.readLine();
+    }
     Reading r;
     if (!readWithin(arguments, false, r)) {
         err << QStringLiteral("mgreview-cli: ") << timeoutMessage(arguments, r) << u'\n';
@@ -148,6 +162,9 @@ int runPdfText(const Arguments &arguments, QTextStream &out, QTextStream &err)
                                  {QStringLiteral("message"), r.opened.message},
                                  {QStringLiteral("encrypted"), r.opened.encrypted},
                                  {QStringLiteral("repaired"), r.opened.repaired},
+                                 {QStringLiteral("page_count"), r.pageCount},
+                                 {QStringLiteral("info"), r.info},
+                                 {QStringLiteral("xmp"), r.xmp},
                                  {QStringLiteral("pages"), r.pageArray}};
         out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)) << u'\n';
     }

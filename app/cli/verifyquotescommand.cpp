@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mgreview::cli {
@@ -66,7 +67,8 @@ int runVerifyQuotes(const CommandContext &context)
         const std::optional<Study> study = studies.load(id, &error);
         if (!study)
             return report(context, error.isEmpty() ? QStringLiteral("no study with id '%1'").arg(id) : error);
-        const std::optional<QVector<QuoteCheck>> done = QuoteCheckService(context.database).verify(*study, &error);
+        const QuoteCheckOptions options{childProcessExtraction(a), a.password};
+        const std::optional<QVector<QuoteCheck>> done = QuoteCheckService(context.database, options).verify(*study, &error);
         if (!done)
             return report(context, error);
         checks += *done;
@@ -91,6 +93,12 @@ int runVerifyQuotes(const CommandContext &context)
                 context.out << QStringLiteral("    closest: ") << check.match.passage.left(200) << u'\n';
         }
     }
+    const bool locked = std::any_of(checks.cbegin(), checks.cend(), [](const QuoteCheck &check) {
+        return check.problemStatus == PdfOpenStatus::NeedsPassword || check.problemStatus == PdfOpenStatus::WrongPassword;
+    });
+    if (locked)
+        context.err << kProgramName << QStringLiteral(": encrypted PDFs were not checked: give their password "
+                                                      "with --password P (it is not stored)\n");
     if (checks.isEmpty())
         context.err << kProgramName
                     << (a.id.isEmpty() ? QStringLiteral(": no study has both PDFs and conclusions to check\n")

@@ -14,6 +14,8 @@
 #include <QStatusBar>
 #include <QToolButton>
 
+#include <utility>
+
 namespace mgreview::gui {
 
 PdfIndexUi::PdfIndexUi(QMainWindow *window, LibrarySession *session, QObject *parent)
@@ -41,6 +43,25 @@ PdfIndexUi::PdfIndexUi(QMainWindow *window, LibrarySession *session, QObject *pa
     showRunning(false);
 }
 
+PdfExtractionOptions PdfIndexUi::extractionOptions()
+{
+    PdfExtractionOptions options;
+    // Installed beside mgreview; in a build tree in ../cli; MGREVIEW_CLI names it elsewhere.
+    const QString dir = QCoreApplication::applicationDirPath();
+    const QStringList candidates { qEnvironmentVariable("MGREVIEW_CLI"), dir + QStringLiteral("/mgreview-cli"),
+        dir + QStringLiteral("/../cli/mgreview-cli") };
+    for (const QString &cli : candidates) {
+        if (!cli.isEmpty() && QFileInfo(cli).isExecutable()) {
+            options.helperProgram = QFileInfo(cli).absoluteFilePath();
+            return options;
+        }
+    }
+    static bool warned = false;
+    if (!std::exchange(warned, true))
+        qWarning("mgreview-cli is not beside mgreview: PDFs are read in this process, without a time limit");
+    return options;
+}
+
 PdfIndexUi::~PdfIndexUi()
 {
     delete m_indexer; // Cancels and waits, before the session closes the library.
@@ -51,9 +72,7 @@ void PdfIndexUi::libraryOpened()
     // PdfIndexer keeps a reference to the Database, which lives as long as the session is open.
     m_session->run([](const Database &database) { return &database; }).then(this, [this](const Database *database) {
         m_indexer = new PdfIndexer(*database);
-        const QString cli = QCoreApplication::applicationDirPath() + QStringLiteral("/mgreview-cli");
-        if (QFileInfo(cli).isExecutable())
-            m_indexer->setExtractionOptions({ cli, 120 });
+        m_indexer->setExtractionOptions(extractionOptions());
         connect(m_indexer, &PdfIndexer::started, this, [this](int total) {
             m_bar->setRange(0, std::max(total, 1));
             m_bar->setValue(0);

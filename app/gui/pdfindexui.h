@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pdf/attachment.h"
+#include "pdf/pdfextraction.h"
 
 #include <QObject>
 #include <QVector>
@@ -30,6 +31,11 @@ class PdfIndexUi : public QObject
     Q_OBJECT
 
 public:
+    /// How the app reads PDFs: each in a child process (mgreview-cli, installed beside
+    /// mgreview) limited in time and memory, so a hostile file fails alone; in this process
+    /// only when the helper is missing. Shared by indexing, quote checks and folder linking.
+    static PdfExtractionOptions extractionOptions();
+
     PdfIndexUi(QMainWindow *window, LibrarySession *session, QObject *parent = nullptr);
     ~PdfIndexUi() override;
 

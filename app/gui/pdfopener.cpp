@@ -1,5 +1,7 @@
 #include "pdfopener.h"
 
+#include "pdf/pdflog.h"
+
 #include <poppler-qt6.h>
 
 #include <QCoreApplication>
@@ -7,7 +9,6 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include <mutex>
 
 namespace mgreview::gui {
 
@@ -21,25 +22,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("PdfOpener", text);
 }
-
-// Poppler reports through one global function; the messages of a load are collected on the
-// thread that loads (Poppler calls back synchronously), so each worker sees its own.
-thread_local QStringList *t_messages = nullptr;
-
-void popplerMessage(const QString &message, const QVariant &)
-{
-    qCInfo(lcPdfViewer).noquote() << "poppler:" << message;
-    if (t_messages && t_messages->size() < 50)
-        t_messages->append(message);
-}
-
-struct MessageCollector {
-    QStringList messages;
-    MessageCollector() { t_messages = &messages; }
-    ~MessageCollector() { t_messages = nullptr; }
-    MessageCollector(const MessageCollector &) = delete;
-    MessageCollector &operator=(const MessageCollector &) = delete;
-};
 
 QList<QByteArray> passwordEncodings(const QString &password)
 {
@@ -100,15 +82,9 @@ PdfOpenResult failure(const QString &path, PdfOpenProblem problem, const QString
 
 } // namespace
 
-void installPopplerMessageHandler()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { Poppler::setDebugErrorFunction(popplerMessage, QVariant()); });
-}
-
 PdfOpenResult openPdfDocument(const QString &path, const QString &password)
 {
-    installPopplerMessageHandler();
+    routePopplerMessages(); // core's one handler: Poppler's messages go to mgreview.pdf
     const QFileInfo info(path);
     if (!info.exists())
         return failure(path, PdfOpenProblem::Missing, tr("no such file (%1)").arg(info.absoluteFilePath()));
@@ -117,16 +93,16 @@ PdfOpenResult openPdfDocument(const QString &path, const QString &password)
     if (info.size() == 0)
         return failure(path, PdfOpenProblem::Empty, tr("the file is empty (0 bytes): it holds no PDF"));
 
-    MessageCollector collector;
+    PopplerMessageCollector collector(path);
     std::unique_ptr<Poppler::Document> document = Poppler::Document::load(path);
     if (!document) {
         if (const QString problem = headerProblem(path); !problem.isEmpty())
             return failure(path, PdfOpenProblem::NotPdf, problem);
         QString what = tr("the PDF is damaged or truncated and cannot be read");
-        if (!collector.messages.isEmpty()) {
+        if (!collector.messages().isEmpty()) {
             // "Syntax Error (287): Missing 'endstream'" → "Missing 'endstream'".
             static const QRegularExpression prefix(QStringLiteral("^\\w*\\s*Error(\\s*\\(\\d+\\))?:\\s*"));
-            what += tr(" (Poppler says: %1)").arg(QString(collector.messages.constFirst()).remove(prefix));
+            what += tr(" (Poppler says: %1)").arg(QString(collector.messages().constFirst()).remove(prefix));
         }
         return failure(path, PdfOpenProblem::Damaged, what);
     }
@@ -153,7 +129,7 @@ PdfOpenResult openPdfDocument(const QString &path, const QString &password)
             size = QSizeF(595, 842); // A4: a broken or absurd page still gets a sensible place.
         result.info.pageSizes.append(size);
     }
-    const bool rebuilt = std::any_of(collector.messages.cbegin(), collector.messages.cend(),
+    const bool rebuilt = std::any_of(collector.messages().cbegin(), collector.messages().cend(),
         [](const QString &m) { return m.contains(u"reconstruct", Qt::CaseInsensitive); });
     if (rebuilt || !hasEndMarker(path))
         result.info.warning = tr("%1 is damaged (%2): pages may be missing or incomplete.")

@@ -30,11 +30,8 @@ struct PdfOpenResult {
 /// and as UTF-8, as user and as owner password (Poppler's unlock() returns true when the
 /// document is *still* locked, so only isLocked() is trusted). Files Poppler cannot load are
 /// told apart (missing, empty, not a PDF, damaged). Poppler's own messages go to the
-/// mgreview.pdfviewer log; a rebuilt cross-reference table or a missing end marker becomes a
+/// mgreview.pdf log with the file's name (core's routePopplerMessages()); a rebuilt cross-reference table or a missing end marker becomes a
 /// warning shown above the pages.
 PdfOpenResult openPdfDocument(const QString &path, const QString &password);
-
-/// Routes Poppler's messages into the log (once per process; harmless to call again).
-void installPopplerMessageHandler();
 
 } // namespace mgreview::gui

@@ -64,6 +64,7 @@ void PdfPageView::clearDocument()
     m_shown.clear();
     m_failed.clear();
     m_broken.clear();
+    m_partial.clear();
     m_words.clear();
     m_textAsked.clear();
     m_highlights.clear();
@@ -243,7 +244,7 @@ bool PdfPageView::isSettled() const
 QString PdfPageView::pageNote(int page) const
 {
     if (!m_broken.contains(page) && !m_failed.contains(page))
-        return {};
+        return m_partial.value(page);
     const QString reason = m_failed.value(page);
     return reason.isEmpty() ? tr("Page %1 could not be displayed: it is damaged.").arg(page + 1) : reason;
 }
@@ -257,6 +258,8 @@ void PdfPageView::onRendered(const PdfRenderedPage &page)
         viewport()->update();
         return;
     }
+    if (!page.note.isEmpty())
+        m_partial.insert(page.page, page.note);
     QImage image = page.image;
     image.setDevicePixelRatio(devicePixelRatioF());
     m_cache.insert(page.page, page.width, image);
@@ -368,6 +371,12 @@ void PdfPageView::paintPage(QPainter &painter, int page, const QRect &rect)
         const bool scaled = image.width() != renderWidth(page);
         painter.setRenderHint(QPainter::SmoothPixmapTransform, scaled);
         painter.drawImage(QRectF(rect), image, QRectF(image.rect()));
+        if (const QString partial = m_partial.value(page); !partial.isEmpty()) {
+            const QRect band(rect.left(), rect.bottom() - 48, rect.width(), 48);
+            painter.fillRect(band, QColor(0xff, 0xf4, 0xd6));
+            painter.setPen(QColor(0xa0, 0x30, 0x20));
+            painter.drawText(band.adjusted(8, 4, -8, -4), Qt::AlignCenter | Qt::TextWordWrap, partial);
+        }
     } else {
         QString note = pageNote(page);
         if (note.isEmpty())

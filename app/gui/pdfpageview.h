@@ -129,6 +129,7 @@ private:
     QHash<int, QImage> m_shown; ///< Images of the pages in view, even when the cache could not keep them.
     QHash<int, QString> m_failed; ///< Pages Poppler could not draw, with the reason (may be empty).
     QSet<int> m_broken; ///< Pages Poppler could not parse at all.
+    QHash<int, QString> m_partial; ///< Pages drawn in part only (absurd size), with the reason.
     QHash<int, QVector<PdfWord>> m_words;
     QSet<int> m_textAsked;
     QVector<QPair<int, QRectF>> m_hits;

@@ -3,6 +3,9 @@
 #include "pdfrenderworker.h"
 
 #include <QObject>
+#include <QSet>
+
+class QTimer;
 
 class QThread;
 
@@ -37,8 +40,12 @@ public:
     /// See PdfRenderWorker::setRenderTimeLimit(); kept for the workers that follow.
     void setRenderTimeLimit(int ms);
     /// A worker busy in Poppler long past the time limit (a page whose single drawing operation
-    /// never ends). open() then starts a fresh worker and leaves the stuck one to end by itself.
+    /// never ends, e.g. a JBIG2 "bomb" that decodes to gigabytes). A watchdog then leaves the
+    /// stuck worker to end by itself, gives the page up (a failed render whose note names the
+    /// file and the page), and starts a fresh worker on the same document for the other pages.
     bool isWorkerStuck() const;
+    /// Pages of the open document given up that way (0-based).
+    QSet<int> givenUpPages() const { return m_givenUp; }
     /// Test hook: how many stuck workers were left behind.
     int abandonedWorkers() const { return m_abandonedWorkers; }
 
@@ -53,6 +60,8 @@ Q_SIGNALS:
 private:
     void startWorker();
     void abandonWorker();
+    void checkWorker();
+    QString givenUpNote() const;
 
     QThread *m_thread = nullptr;
     PdfRenderWorker *m_worker = nullptr;
@@ -60,6 +69,15 @@ private:
     int m_abandonedWorkers = 0;
     quint64 m_serial = 0;
     quint64 m_searchSerial = 0;
+    // What the open document needs again when a stuck worker is replaced.
+    QString m_path;
+    QString m_password;
+    bool m_reopening = false;
+    quint64 m_openedSerial = 0; ///< The last serial the worker opened.
+    QSet<int> m_givenUp;
+    QVector<PdfRenderWorker::RenderJob> m_viewJobs;
+    QSet<int> m_textPages;
+    QTimer *m_watchdog;
 };
 
 } // namespace mgreview::gui

@@ -2,9 +2,13 @@
 
 #include "pdfopener.h"
 
+#include "pdf/pdflog.h"
+#include "pdf/pdfrenderplan.h"
+
 #include <poppler-qt6.h>
 
 #include <QDeadlineTimer>
+#include <QFileInfo>
 #include <QMutexLocker>
 #include <QThread>
 
@@ -153,6 +157,25 @@ qint64 PdfRenderWorker::busyForMs() const
     return started == 0 ? 0 : QDeadlineTimer::current().deadline() - started;
 }
 
+int PdfRenderWorker::busyPage() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_currentPage;
+}
+
+void PdfRenderWorker::setGivenUpPages(const QSet<int> &pages, const QString &note)
+{
+    QMutexLocker lock(&m_mutex);
+    m_givenUp = pages;
+    m_givenUpNote = note;
+}
+
+bool PdfRenderWorker::isGivenUp(int page) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_givenUp.contains(page);
+}
+
 void PdfRenderWorker::schedule()
 {
     QMutexLocker lock(&m_mutex);
@@ -197,6 +220,10 @@ void PdfRenderWorker::pump()
     }
     m_currentKind = kind;
     m_currentRender = render;
+    m_currentPage = kind == JobKind::View || kind == JobKind::Thumbnail ? render.page
+        : kind == JobKind::Text                                      ? textPage
+        : kind == JobKind::Search                                    ? search->next
+                                                                     : -1;
     m_abort = false;
     m_jobStarted = kind == JobKind::None ? 0 : std::max<qint64>(1, QDeadlineTimer::current().deadline());
     lock.unlock();
@@ -238,6 +265,7 @@ void PdfRenderWorker::pump()
 
     lock.relock();
     m_currentKind = JobKind::None;
+    m_currentPage = -1;
     m_jobStarted = 0;
     const bool more = m_openJob || m_closeJob || !m_viewJobs.isEmpty() || !m_textJobs.isEmpty() || m_search
         || !m_thumbnailJobs.isEmpty();
@@ -269,13 +297,30 @@ void PdfRenderWorker::doRender(quint64 serial, const RenderJob &job, bool thumbn
         return;
     }
     PdfRenderedPage result { job.page, job.width, thumbnail, false, {}, {} };
+    if (isGivenUp(job.page)) {
+        QMutexLocker lock(&m_mutex);
+        result.failed = true;
+        result.note = m_givenUpNote.arg(job.page + 1);
+        lock.unlock();
+        Q_EMIT rendered(serial, result);
+        return;
+    }
+    const PopplerMessageCollector scope(m_path); // Poppler's log lines name the file
     const std::unique_ptr<Poppler::Page> page = m_document->page(job.page);
     AbortState state { &m_abort, QDeadlineTimer(m_renderTimeLimit.load()) };
     if (page) {
+        // The width asked for sets the dpi; the plan caps the pixels, so a page claiming to be
+        // kilometres long (a hostile MediaBox) cannot allocate gigabytes.
         const QSizeF points = page->pageSizeF();
         const double dpi = points.width() > 0 ? 72.0 * job.width / points.width() : 72.0;
-        result.image = page->renderToImage(dpi, dpi, -1, -1, -1, -1, Poppler::Page::Rotate0, nullptr, nullptr,
-            shouldAbort, QVariant::fromValue<void *>(&state));
+        const PdfRenderPlan plan = planPageRender(points, dpi, job.page + 1);
+        const QRect slice = plan.slice.isNull() ? QRect(-1, -1, -1, -1) : plan.slice;
+        result.image = page->renderToImage(plan.dpi, plan.dpi, slice.x(), slice.y(), slice.width(), slice.height(),
+            Poppler::Page::Rotate0, nullptr, nullptr, shouldAbort, QVariant::fromValue<void *>(&state));
+        if (!plan.note.isEmpty()) {
+            result.note = tr("%1: %2").arg(QFileInfo(m_path).fileName(), plan.note);
+            qCWarning(lcPdfViewer).noquote() << m_path << ":" << plan.note;
+        }
     }
     if (state.timedOut) {
         result.failed = true;
@@ -306,6 +351,11 @@ void PdfRenderWorker::doText(quint64 serial, int pageIndex)
 {
     if (!m_document || serial != m_serial || pageIndex < 0 || pageIndex >= m_document->numPages())
         return;
+    if (isGivenUp(pageIndex)) {
+        Q_EMIT textReady(serial, pageIndex, {});
+        return;
+    }
+    const PopplerMessageCollector scope(m_path);
     const std::unique_ptr<Poppler::Page> page = m_document->page(pageIndex);
     Q_EMIT textReady(serial, pageIndex, page ? wordsOf(*page) : QVector<PdfWord>());
 }
@@ -316,7 +366,7 @@ void PdfRenderWorker::doSearchStep(SearchJob job)
     const int last = valid ? std::min(job.last < 0 ? m_document->numPages() - 1 : job.last, m_document->numPages() - 1)
                            : -1;
     if (valid && job.next <= last) {
-        const std::unique_ptr<Poppler::Page> page = m_document->page(job.next);
+        const std::unique_ptr<Poppler::Page> page = isGivenUp(job.next) ? nullptr : m_document->page(job.next);
         if (page) {
             Poppler::Page::SearchFlags flags = Poppler::Page::IgnoreCase;
             if (job.acrossLines)

@@ -4,6 +4,7 @@
 
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 
 #include <atomic>
 #include <memory>
@@ -58,6 +59,11 @@ public:
     void setRenderTimeLimit(int ms) { m_renderTimeLimit = ms; }
     /// How long the job in progress has run (0 when idle). Thread-safe.
     qint64 busyForMs() const;
+    /// The page of the job in progress (render, text or search), -1 when none. Thread-safe.
+    int busyPage() const;
+    /// Pages a previous worker got stuck on: never drawn, read or searched again (they come
+    /// back as failed renders with `note`, empty text, no hits). Thread-safe.
+    void setGivenUpPages(const QSet<int> &pages, const QString &note);
 
     /// Test hook: keeps the worker busy for `ms`, as a page stuck inside Poppler would.
     void postStallForTest(int ms);
@@ -96,6 +102,7 @@ private:
     void doRender(quint64 serial, const RenderJob &job, bool thumbnail);
     void doText(quint64 serial, int page);
     void doSearchStep(SearchJob job);
+    bool isGivenUp(int page) const;
 
     // Queues, guarded by m_mutex.
     mutable QMutex m_mutex;
@@ -110,6 +117,9 @@ private:
     bool m_scheduled = false;
     JobKind m_currentKind = JobKind::None;
     RenderJob m_currentRender;
+    int m_currentPage = -1;
+    QSet<int> m_givenUp;
+    QString m_givenUpNote;
 
     std::atomic_bool m_abort { false };
     std::atomic_int m_renderTimeLimit { 15'000 };

@@ -3,10 +3,11 @@
 #include "annotationcontroller.h"
 #include "annotationui.h"
 #include "conclusionpane.h"
-#include "linkpdfsdialog.h"
 #include "librarysession.h"
 #include "mainwindow.h"
+#include "pdffolderlinkui.h"
 #include "pdfindexui.h"
+#include "pdfquotecheckui.h"
 #include "pdfui.h"
 #include "pdfviewer.h"
 #include "profilecontroller.h"
@@ -30,7 +31,6 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -100,10 +100,21 @@ PdfStudyUi::PdfStudyUi(const Parts &parts, QObject *parent)
     m_openAtConclusion->setToolTip(
         tr("Open the study's PDF at the page of its verified conclusion (page 1 when none is verified)"));
     connect(m_openAtConclusion, &QAction::triggered, this, &PdfStudyUi::openAtConclusion);
-    m_link = new QAction(tr("&Link PDFs from Folder…"), this);
-    m_link->setObjectName(QStringLiteral("linkPdfs"));
-    m_link->setToolTip(tr("Attach the PDFs of a folder to the studies whose DOI or title they carry"));
-    connect(m_link, &QAction::triggered, this, &PdfStudyUi::chooseFolderAndLink);
+    m_folderLink = new PdfFolderLinkUi(m_parts.window, m_parts.session, m_parts.indexing, this);
+    connect(m_folderLink, &PdfFolderLinkUi::message, this, &PdfStudyUi::message);
+    connect(m_folderLink, &PdfFolderLinkUi::scanFinished, this, &PdfStudyUi::scanFinished);
+    connect(m_folderLink, &PdfFolderLinkUi::linkFinished, this, [this](const QVector<PdfLinkResult> &results) {
+        refresh();
+        Q_EMIT linkFinished(results);
+    });
+    m_quoteCheck = new PdfQuoteCheckUi(m_parts.window, m_parts.session, this);
+    connect(m_quoteCheck, &PdfQuoteCheckUi::message, this, [this](const QString &text, bool error) {
+        message(text, error);
+    });
+    connect(m_quoteCheck, &PdfQuoteCheckUi::finished, this, [this](const QString &studyId) {
+        if (studyId == m_shownStudy)
+            refresh();
+    });
     updateActions();
 
     connect(m_section, &PanePdfSection::openRequested, this, &PdfStudyUi::openPdfAt);
@@ -298,28 +309,32 @@ void PdfStudyUi::detach(const Attachment &attachment, bool confirm)
 
 void PdfStudyUi::checkQuotes()
 {
-    if (m_shownStudy.isEmpty())
-        return;
-    const QString id = m_shownStudy;
-    message(tr("Checking the quotes of %1 against its PDFs…").arg(id));
-    ++m_pending;
-    m_parts.session
-        ->run([id](const Database &database) {
-            QString error;
-            std::optional<Study> study = StudyStore(database).load(id, &error);
-            if (study && !QuoteCheckService(database).verify(*study, &error))
-                return error.isEmpty() ? tr("the quotes could not be checked") : error;
-            return study ? QString() : error;
-        })
-        .then(this, [this, id](const QString &error) {
-            --m_pending;
-            if (id != m_shownStudy)
-                return;
-            message(error.isEmpty() ? tr("Quotes of %1 checked.").arg(id)
-                                    : tr("Quotes of %1 not checked: %2").arg(id, error),
-                !error.isEmpty());
-            refresh();
-        });
+    m_quoteCheck->check(m_shownStudy);
+}
+
+QAction *PdfStudyUi::linkAction() const
+{
+    return m_folderLink->linkAction();
+}
+
+LinkPdfsDialog *PdfStudyUi::linkDialog() const
+{
+    return m_folderLink->linkDialog();
+}
+
+void PdfStudyUi::chooseFolderAndLink()
+{
+    m_folderLink->chooseFolderAndLink();
+}
+
+void PdfStudyUi::scanFolder(const QString &folder)
+{
+    m_folderLink->scanFolder(folder);
+}
+
+bool PdfStudyUi::isSettled() const
+{
+    return m_pending == 0 && m_folderLink->isSettled() && m_quoteCheck->isSettled();
 }
 
 void PdfStudyUi::openPdfAt(const QString &path, int page, const QString &text)
@@ -404,108 +419,6 @@ void PdfStudyUi::onAnnotate(const QString &path, const QString &text, int page)
             // The same form as "Highlight…" in the pane; nothing is saved before its Save.
             m_parts.annotations->annotatePdfSpan({ studyId, l.sha, page, l.pageText, l.start, l.end },
                 [this, page](const Annotation &) { message(tr("Annotation saved on page %1 of the PDF.").arg(page)); });
-        });
-}
-
-LinkPdfsDialog *PdfStudyUi::linkDialog() const
-{
-    return m_linkDialog;
-}
-
-void PdfStudyUi::chooseFolderAndLink()
-{
-    const QString folder = QFileDialog::getExistingDirectory(m_parts.window, tr("Link PDFs from folder"));
-    if (!folder.isEmpty())
-        scanFolder(folder);
-}
-
-void PdfStudyUi::scanFolder(const QString &folder)
-{
-    if (!m_parts.session->isOpen())
-        return;
-    struct Scan {
-        QVector<PdfLinkResult> results;
-        QString error;
-    };
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    auto *progress = new QProgressDialog(tr("Reading the PDFs of %1…").arg(QDir::toNativeSeparators(folder)),
-        tr("Cancel"), 0, 0, m_parts.window);
-    progress->setObjectName(QStringLiteral("linkPdfsProgress"));
-    progress->setWindowTitle(tr("Link PDFs from folder"));
-    progress->setMinimumDuration(400);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
-    QPointer<QProgressDialog> watcher(progress);
-    message(tr("Reading the PDFs of %1…").arg(QDir::toNativeSeparators(folder)));
-    ++m_pending;
-    m_parts.session
-        ->run([folder, cancel, watcher, this](const Database &database) {
-            Scan scan;
-            auto report = [watcher, this](int done, int total) {
-                QMetaObject::invokeMethod(this, [watcher, done, total] {
-                    if (watcher) {
-                        watcher->setMaximum(total);
-                        watcher->setValue(done);
-                    }
-                });
-            };
-            if (auto results = PdfLinker(database).scan(folder, &scan.error, cancel.get(), report))
-                scan.results = *results;
-            else if (scan.error.isEmpty())
-                scan.error = tr("the folder could not be read");
-            if (*cancel)
-                scan.error = tr("cancelled");
-            return scan;
-        })
-        .then(this, [this, folder, progress](const Scan &scan) {
-            --m_pending;
-            progress->deleteLater();
-            Q_EMIT scanFinished(scan.results, scan.error);
-            if (!scan.error.isEmpty()) {
-                message(tr("Link PDFs from %1: %2").arg(QDir::toNativeSeparators(folder), scan.error), true);
-                return;
-            }
-            message(tr("%1 PDFs read in %2.").arg(scan.results.size()).arg(QDir::toNativeSeparators(folder)));
-            if (m_linkDialog)
-                m_linkDialog->close();
-            m_linkDialog = new LinkPdfsDialog(folder, scan.results, m_parts.window);
-            m_linkDialog->setAttribute(Qt::WA_DeleteOnClose);
-            connect(m_linkDialog, &QDialog::accepted, this, [this, dialog = m_linkDialog] {
-                applyLinks(dialog->model()->results(), dialog->storage());
-            });
-            m_linkDialog->open();
-        });
-}
-
-void PdfStudyUi::applyLinks(QVector<PdfLinkResult> results, AttachmentStorage storage)
-{
-    ++m_pending;
-    m_parts.session
-        ->run([input = std::move(results), storage](const Database &database) {
-            QVector<PdfLinkResult> linked = input;
-            PdfLinker(database).apply(linked, storage);
-            // The attachments made, to index them.
-            QVector<Attachment> attached;
-            QString error;
-            for (const PdfLinkResult &r : std::as_const(linked)) {
-                if (!r.attached)
-                    continue;
-                const QString sha = AttachmentStore::sha256OfFile(r.file, &error);
-                if (auto list = AttachmentStore(database).attachments(r.studyId, &error))
-                    for (const Attachment &a : *list)
-                        if (a.sha256 == sha)
-                            attached.append(a);
-            }
-            return std::make_pair(linked, attached);
-        })
-        .then(this, [this](const std::pair<QVector<PdfLinkResult>, QVector<Attachment>> &done) {
-            --m_pending;
-            message(done.second.size() == 1 ? tr("Linked 1 PDF.") : tr("Linked %1 PDFs.").arg(done.second.size()));
-            if (m_parts.indexing && !done.second.isEmpty())
-                m_parts.indexing->index(done.second);
-            refresh();
-            Q_EMIT linkFinished(done.first);
         });
 }
 

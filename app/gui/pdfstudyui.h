@@ -21,6 +21,8 @@ class LibrarySession;
 class MainWindow;
 class PdfIndexUi;
 class LinkPdfsDialog;
+class PdfFolderLinkUi;
+class PdfQuoteCheckUi;
 class PdfUi;
 class ReviewUi;
 class StudyTableView;
@@ -52,8 +54,10 @@ public:
     PanePdfSection *section() const { return m_section; }
     QAction *attachAction() const { return m_attach; }
     QAction *openAtConclusionAction() const { return m_openAtConclusion; }
-    /// File ▸ Link PDFs from folder…
-    QAction *linkAction() const { return m_link; }
+    /// File ▸ Link PDFs from folder… (PdfFolderLinkUi)
+    QAction *linkAction() const;
+    PdfFolderLinkUi *folderLinking() const { return m_folderLink; }
+    PdfQuoteCheckUi *quoteChecking() const { return m_quoteCheck; }
 
     /// The pane shows this study now (empty: none).
     void setShownStudy(const QString &studyId);
@@ -67,7 +71,8 @@ public:
     void chooseAndAttach();
     /// Detaches (after asking when `confirm`); the study is untouched.
     void detach(const Attachment &attachment, bool confirm = false);
-    /// "Check quotes": QuoteCheckService::verify for the shown study, on the I/O thread.
+    /// "Check quotes" for the shown study (PdfQuoteCheckUi: asks for the password of an
+    /// encrypted PDF).
     void checkQuotes();
     /// Opens the shown study's PDF at the page of its verified conclusion (page 1 without one).
     void openAtConclusion();
@@ -80,8 +85,8 @@ public:
     /// Opens a PDF at a page and highlights `text` there.
     void openPdfAt(const QString &path, int page, const QString &text);
 
-    /// No attach, detach, read or check under way.
-    bool isSettled() const { return m_pending == 0; }
+    /// No attach, detach, read, check or folder scan under way.
+    bool isSettled() const;
     /// The last attach or check message (for tests).
     QString lastMessage() const { return m_lastMessage; }
 
@@ -102,14 +107,13 @@ private:
     void onAnnotate(const QString &path, const QString &text, int page);
     void message(const QString &text, bool error = false);
     void updateActions();
-    void applyLinks(QVector<mgreview::PdfLinkResult> results, mgreview::AttachmentStorage storage);
 
     Parts m_parts;
     PanePdfSection *m_section;
     QAction *m_attach;
     QAction *m_openAtConclusion;
-    QAction *m_link;
-    QPointer<LinkPdfsDialog> m_linkDialog;
+    PdfFolderLinkUi *m_folderLink;
+    PdfQuoteCheckUi *m_quoteCheck;
     QString m_shownStudy;
     quint64 m_generation = 0;
     int m_pending = 0;

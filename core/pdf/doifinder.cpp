@@ -1,6 +1,7 @@
 #include "pdf/doifinder.h"
 
 #include "pdf/pdfdocument.h"
+#include "pdf/pdftextextractor.h"
 
 #include <QRegularExpression>
 
@@ -50,21 +51,34 @@ QStringList findDois(const QString &text)
     return out;
 }
 
-PdfDois findPdfDois(const PdfDocument &document, int pages)
+PdfDois findPdfDois(const PdfTextExtraction &extraction, int pages)
 {
     PdfDois out;
-    const QStringList keys = document.infoKeys();
-    for (const QString &key : keys)
-        appendUnique(out.metadata, findDois(document.info(key)));
-    appendUnique(out.metadata, findDois(document.xmpMetadata()));
-    const int last = std::min(pages, document.pageCount());
+    QStringList keys = extraction.info.keys();
+    keys.sort(); // the same order on every run
+    for (const QString &key : std::as_const(keys))
+        appendUnique(out.metadata, findDois(extraction.info.value(key)));
+    appendUnique(out.metadata, findDois(extraction.xmp));
+    const int last = std::min(pages, int(extraction.pages.size()));
     for (int i = 0; i < last; ++i) {
-        const QStringList found = findDois(document.pageText(i).text);
+        const QStringList found = findDois(extraction.pages.at(i).text);
         if (!found.isEmpty() && out.textPage == 0)
             out.textPage = i + 1;
         appendUnique(out.text, found);
     }
     return out;
+}
+
+PdfDois findPdfDois(const PdfDocument &document, int pages)
+{
+    PdfTextExtraction extraction;
+    for (const QString &key : document.infoKeys())
+        extraction.info.insert(key, document.info(key));
+    extraction.xmp = document.xmpMetadata();
+    const int last = std::min(pages, document.pageCount());
+    for (int i = 0; i < last; ++i)
+        extraction.pages.append(document.pageText(i));
+    return findPdfDois(extraction, pages);
 }
 
 } // namespace mgreview

@@ -6,6 +6,7 @@
 namespace mgreview {
 
 class PdfDocument;
+struct PdfTextExtraction;
 
 /// DOIs found in text: `10.NNNN…/suffix`, without trailing punctuation (.,;: and quotes;
 /// a closing bracket only when it has no opening partner in the DOI), lower-case (DOIs
@@ -21,5 +22,7 @@ struct PdfDois {
 
 /// Reads DOIs from a PDF's metadata and the text of its first `pages` pages.
 PdfDois findPdfDois(const PdfDocument &document, int pages = 2);
+/// The same from an extraction (e.g. of the first pages, read in a child process).
+PdfDois findPdfDois(const PdfTextExtraction &extraction, int pages = 2);
 
 } // namespace mgreview

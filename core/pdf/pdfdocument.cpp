@@ -1,6 +1,7 @@
 #include "pdf/pdfdocument.h"
 
 #include "pdf/pdflog.h"
+#include "pdf/pdfrenderplan.h"
 
 #include <poppler-qt6.h>
 
@@ -14,8 +15,7 @@ namespace mgreview {
 
 namespace {
 
-constexpr double kMaxDpi = 600.0;
-constexpr double kMaxRenderPixels = 8000.0; ///< Longest side of a rendered page.
+constexpr double kMaxPageImageDpi = 600.0;
 
 /// The forms of a password worth trying: PDF 1.x (RC4, AES-128) hashes PDFDocEncoding
 /// bytes (≈ Latin-1), AES-256 uses UTF-8 after SASLprep; users type what they see.
@@ -117,7 +117,7 @@ std::unique_ptr<PdfDocument> PdfDocument::open(const QString &path, const QStrin
     // Poppler accepts a header that does not start at byte 0; so do we.
     const bool hasHeader = head.contains("%PDF-");
 
-    PopplerMessageCollector collector;
+    PopplerMessageCollector collector(path);
     std::unique_ptr<Poppler::Document> document = Poppler::Document::load(path);
     result->popplerMessages = collector.messages();
     if (!document) {
@@ -127,6 +127,7 @@ std::unique_ptr<PdfDocument> PdfDocument::open(const QString &path, const QStrin
                     QStringLiteral("damaged or truncated PDF: its structure cannot be read") + firstMessages(collector));
     }
     const bool locked = document->isLocked();
+    QByteArray unlockedWith;
     if (locked) {
         if (password.isEmpty())
             return fail(PdfOpenStatus::NeedsPassword, QStringLiteral("encrypted; it needs a password to open"));
@@ -135,6 +136,7 @@ std::unique_ptr<PdfDocument> PdfDocument::open(const QString &path, const QStrin
             // unlock() returns true when the document is STILL locked.
             if (!document->unlock(candidate, candidate) && !document->isLocked()) {
                 unlocked = true;
+                unlockedWith = candidate;
                 break;
             }
         }
@@ -153,7 +155,9 @@ std::unique_ptr<PdfDocument> PdfDocument::open(const QString &path, const QStrin
         qCWarning(lcPdf).noquote() << path << ": damaged cross-reference table; Poppler reconstructed it";
     document->setRenderHint(Poppler::Document::TextAntialiasing);
     document->setRenderHint(Poppler::Document::Antialiasing);
-    return std::unique_ptr<PdfDocument>(new PdfDocument(path, std::move(document)));
+    std::unique_ptr<PdfDocument> opened(new PdfDocument(path, std::move(document)));
+    opened->m_unlockedWith = unlockedWith;
+    return opened;
 }
 
 int PdfDocument::pageCount() const
@@ -168,6 +172,7 @@ bool PdfDocument::isEncrypted() const
 
 PdfPageText PdfDocument::pageText(int index) const
 {
+    const PopplerMessageCollector scope(m_path); // names the file in Poppler's log lines
     const std::unique_ptr<Poppler::Page> page = m_document->page(index);
     if (!page)
         return {QString(), QStringLiteral("page %1 could not be read").arg(index + 1)};
@@ -196,21 +201,24 @@ QVector<PdfPageText> PdfDocument::allText(const std::atomic_bool *cancel,
 
 QImage PdfDocument::renderPage(int index, double dpi, QString *note) const
 {
+    const PopplerMessageCollector scope(m_path);
     const std::unique_ptr<Poppler::Page> page = m_document->page(index);
     if (!page) {
         if (note)
             *note = QStringLiteral("page %1 could not be read").arg(index + 1);
         return {};
     }
-    dpi = std::clamp(dpi, 1.0, kMaxDpi);
     // A hostile page can claim to be kilometres wide: cap the pixels, not only the dpi.
-    const QSizeF points = page->pageSizeF();
-    const double longest = std::max(points.width(), points.height());
-    if (longest > 0 && longest * dpi / 72.0 > kMaxRenderPixels)
-        dpi = kMaxRenderPixels * 72.0 / longest;
-    QImage image = page->renderToImage(dpi, dpi);
-    if (image.isNull() && note)
-        *note = QStringLiteral("page %1 could not be rendered").arg(index + 1);
+    const PdfRenderPlan plan = planPageRender(page->pageSizeF(), std::min(dpi, kMaxPageImageDpi), index + 1);
+    const QRect &s = plan.slice;
+    QImage image = s.isNull() ? page->renderToImage(plan.dpi, plan.dpi)
+                              : page->renderToImage(plan.dpi, plan.dpi, s.x(), s.y(), s.width(), s.height());
+    if (note) {
+        if (image.isNull())
+            *note = QStringLiteral("page %1 could not be rendered").arg(index + 1);
+        else
+            *note = plan.note;
+    }
     return image;
 }
 

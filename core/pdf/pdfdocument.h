@@ -71,7 +71,8 @@ public:
     /// Every page's text. `cancel` (optional) stops early: the result is then shorter.
     QVector<PdfPageText> allText(const std::atomic_bool *cancel = nullptr,
                                  const std::function<void(int page, int pages)> &progress = {}) const;
-    /// Renders page `index` at `dpi` (capped at 600). Null image plus *note on failure.
+    /// Renders page `index` at `dpi` (capped at 600, and to a bounded image: pdfrenderplan.h).
+    /// Null image plus *note on failure; *note also says when only part of a page was drawn.
     QImage renderPage(int index, double dpi, QString *note = nullptr) const;
 
     /// Document information entry (Title, Subject, Keywords, …); empty when missing.
@@ -82,12 +83,16 @@ public:
 
     /// The underlying Poppler document, for the viewer's render worker (same thread rules).
     Poppler::Document *poppler() const { return m_document.get(); }
+    /// The password bytes that unlocked it (empty when none was needed), for a second reader
+    /// of the same file in this process (PdfCoreTextReader). Never stored or logged.
+    QByteArray unlockedWith() const { return m_unlockedWith; }
 
 private:
     PdfDocument(QString path, std::unique_ptr<Poppler::Document> document);
 
     QString m_path;
     std::unique_ptr<Poppler::Document> m_document;
+    QByteArray m_unlockedWith;
 };
 
 } // namespace mgreview

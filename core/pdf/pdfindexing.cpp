@@ -1,83 +1,13 @@
 #include "pdf/pdfindexing.h"
 
 #include "pdf/attachmentstore.h"
-#include "pdf/pdflog.h"
-#include "pdf/pdftextextractor.h"
+#include "pdf/pdfextraction.h"
 #include "pdf/pdftextstore.h"
 #include "store/database.h"
 
-#include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 
 namespace mgreview {
-
-namespace {
-
-/// Runs the helper program on one PDF; fills `extraction` as extractPdfText() would.
-void extractInChildProcess(const QString &path, const QString &password, const std::atomic_bool *cancel,
-                           const PdfExtractionOptions &options, PdfTextExtraction &extraction)
-{
-    QStringList arguments{QStringLiteral("pdf-text"), path, QStringLiteral("--format"), QStringLiteral("json"),
-                          QStringLiteral("--timeout"), QString::number(options.timeoutSeconds)};
-    if (!password.isEmpty())
-        arguments << QStringLiteral("--password") << password;
-    QProcess process;
-    process.start(options.helperProgram, arguments);
-    auto failWith = [&](const QString &problem) {
-        extraction.opened.status = PdfOpenStatus::Corrupt;
-        extraction.opened.message = path + QStringLiteral(": ") + problem;
-    };
-    if (!process.waitForStarted(30000)) {
-        failWith(QStringLiteral("cannot start the text extractor %1: %2").arg(options.helperProgram, process.errorString()));
-        return;
-    }
-    // The helper gives up by itself after the timeout; the margin covers its start-up.
-    QElapsedTimer clock;
-    clock.start();
-    const qint64 limit = qint64(options.timeoutSeconds + 30) * 1000;
-    while (!process.waitForFinished(200)) {
-        if ((cancel && cancel->load()) || clock.elapsed() > limit) {
-            process.kill();
-            process.waitForFinished(5000);
-            if (cancel && cancel->load())
-                extraction.cancelled = true;
-            else
-                failWith(QStringLiteral("the text extractor did not finish in %1 s").arg(options.timeoutSeconds));
-            return;
-        }
-    }
-    const QByteArray out = process.readAllStandardOutput();
-    const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
-    if (process.exitStatus() != QProcess::NormalExit) {
-        failWith(QStringLiteral("Poppler crashed while reading this PDF (the app was not affected)"));
-        return;
-    }
-    const QJsonObject report = QJsonDocument::fromJson(out).object();
-    if (report.isEmpty()) {
-        // Gave up (hostile file) or failed before reading: its message names the file.
-        extraction.opened.status = PdfOpenStatus::Corrupt;
-        extraction.opened.message = err.section(u'\n', 0, 0).remove(QStringLiteral("mgreview-cli: "));
-        if (extraction.opened.message.isEmpty())
-            failWith(QStringLiteral("the text extractor failed (exit status %1)").arg(process.exitCode()));
-        return;
-    }
-    extraction.opened.status = pdfOpenStatusFromString(report.value(QStringLiteral("status")).toString());
-    extraction.opened.message = report.value(QStringLiteral("message")).toString();
-    extraction.opened.encrypted = report.value(QStringLiteral("encrypted")).toBool();
-    extraction.opened.repaired = report.value(QStringLiteral("repaired")).toBool();
-    const QJsonArray pages = report.value(QStringLiteral("pages")).toArray();
-    for (const QJsonValue &page : pages) {
-        const QJsonObject object = page.toObject();
-        extraction.pages.append({object.value(QStringLiteral("text")).toString(),
-                                 object.value(QStringLiteral("note")).toString()});
-    }
-}
-
-} // namespace
 
 PdfIndexOutcome indexPdfText(const Database &database, const Attachment &attachment, const QString &password,
                              const std::atomic_bool *cancel, const PdfExtractionOptions &options)
@@ -88,15 +18,12 @@ PdfIndexOutcome indexPdfText(const Database &database, const Attachment &attachm
     PdfTextStore store(database);
     QString error;
     // Two threads (each with its own Poppler document) halve the wait on long PDFs.
-    PdfTextExtraction extraction;
-    if (options.helperProgram.isEmpty())
-        extraction = extractPdfText(attachment.filePath, password, 2, cancel);
-    else
-        extractInChildProcess(attachment.filePath, password, cancel, options, extraction);
+    const PdfTextExtraction extraction = extractPdfTextBounded({attachment.filePath, password}, options, cancel);
     const PdfOpenResult &opened = extraction.opened;
     outcome.openStatus = opened.status;
     if (!opened.ok()) {
-        outcome.message = opened.message;
+        // A stored copy is named by its hash: the user knows the file by its own name.
+        outcome.message = QString(opened.message).replace(attachment.filePath, attachment.originalName);
         if (!store.markUnreadable(attachment.sha256, opened.status, opened.message, &error))
             outcome.message += QStringLiteral("; ") + error;
         return outcome;
@@ -144,13 +71,13 @@ std::optional<QVector<Attachment>> attachmentsToIndex(const Database &database, 
 QVector<PdfIndexOutcome> indexPdfTexts(const Database &database, const QVector<Attachment> &attachments,
                                        const std::atomic_bool *cancel,
                                        const std::function<void(int, int, const PdfIndexOutcome &)> &progress,
-                                       const PdfExtractionOptions &options)
+                                       const PdfExtractionOptions &options, const QString &password)
 {
     QVector<PdfIndexOutcome> out;
     for (qsizetype i = 0; i < attachments.size(); ++i) {
         if (cancel && cancel->load())
             break;
-        out.append(indexPdfText(database, attachments.at(i), {}, cancel, options));
+        out.append(indexPdfText(database, attachments.at(i), password, cancel, options));
         if (progress)
             progress(int(i + 1), int(attachments.size()), out.constLast());
     }

@@ -2,6 +2,7 @@
 
 #include "pdf/attachment.h"
 #include "pdf/pdfdocument.h"
+#include "pdf/pdfextraction.h"
 
 #include <QString>
 #include <QVector>
@@ -24,17 +25,9 @@ struct PdfIndexOutcome {
     QString message;        ///< Error, or notes about broken pages.
 };
 
-/// Where text extraction runs. Poppler cannot be interrupted inside a page and a hostile
-/// file can crash it or keep it busy for minutes: with a helper program, each PDF is read
-/// in a child process (`mgreview-cli pdf-text FILE --format json --timeout N`), so such a
-/// file costs one failed PDF, not the app. Without one, extraction runs in this process.
-struct PdfExtractionOptions {
-    QString helperProgram;     ///< Path of mgreview-cli; empty: extract in this process.
-    int timeoutSeconds = 120;  ///< Per PDF, with a helper program.
-};
-
-/// Extracts every page's text of `attachment` and stores it (PdfTextStore). A file that
-/// cannot be opened is recorded as failed / needs-password with the reason. Runs on the
+/// Extracts every page's text of `attachment` and stores it (PdfTextStore), in a child
+/// process when `options` name a helper (pdfextraction.h). A file that cannot be opened is
+/// recorded as failed / needs-password with the reason; the password is never stored. Runs on the
 /// calling thread with its own Poppler document and database connection: call it from a
 /// worker, never from the GUI thread.
 PdfIndexOutcome indexPdfText(const Database &database, const Attachment &attachment, const QString &password = {},
@@ -44,10 +37,11 @@ PdfIndexOutcome indexPdfText(const Database &database, const Attachment &attachm
 std::optional<QVector<Attachment>> attachmentsToIndex(const Database &database, QString *error, bool includeFailed = false);
 
 /// Indexes `attachments` one after another; `progress(done, total, current)` after each;
-/// stops early when `cancel` becomes true. For scripts and the CLI; the GUI uses PdfIndexer.
+/// stops early when `cancel` becomes true. `password` is tried on the encrypted ones. For
+/// scripts and the CLI; the GUI uses PdfIndexer.
 QVector<PdfIndexOutcome> indexPdfTexts(const Database &database, const QVector<Attachment> &attachments,
                                        const std::atomic_bool *cancel = nullptr,
                                        const std::function<void(int, int, const PdfIndexOutcome &)> &progress = {},
-                                       const PdfExtractionOptions &options = {});
+                                       const PdfExtractionOptions &options = {}, const QString &password = {});
 
 } // namespace mgreview

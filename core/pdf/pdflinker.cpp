@@ -2,7 +2,6 @@
 
 #include "pdf/attachmentstore.h"
 #include "pdf/doifinder.h"
-#include "pdf/pdfdocument.h"
 #include "pdf/quotenormalizer.h"
 #include "store/studystore.h"
 
@@ -36,8 +35,9 @@ QString toString(PdfLinkResult::Outcome outcome)
     return QStringLiteral("unreadable");
 }
 
-PdfLinker::PdfLinker(const Database &database)
-    : m_database(database)
+PdfLinker::PdfLinker(const Database &database, const PdfExtractionOptions &options)
+    : m_database(database),
+      m_options(options)
 {
 }
 
@@ -81,15 +81,20 @@ std::optional<QVector<PdfLinkResult>> PdfLinker::scan(const QString &folder, QSt
             break;
         PdfLinkResult result;
         result.file = dir.absoluteFilePath(files.at(i));
-        PdfOpenResult opened;
-        const std::unique_ptr<PdfDocument> document = PdfDocument::open(result.file, {}, &opened);
-        if (!document) {
+        // Metadata and the first two pages are all a DOI or title is looked for in.
+        constexpr int kPagesRead = 2;
+        const PdfTextExtraction read = extractPdfTextBounded({result.file, {}, kPagesRead, 1}, m_options, cancel);
+        if (read.cancelled)
+            break;
+        if (!read.opened.ok()) {
             result.outcome = PdfLinkResult::Outcome::Unreadable;
-            result.message = opened.message;
+            result.message = read.opened.message;
             results.append(result);
+            if (progress)
+                progress(i + 1, int(files.size()));
             continue;
         }
-        const PdfDois dois = findPdfDois(*document);
+        const PdfDois dois = findPdfDois(read, kPagesRead);
         QSet<QString> ids = studiesFor(dois.metadata, &result.doi);
         result.how = QStringLiteral("DOI in metadata");
         if (ids.isEmpty()) {
@@ -99,8 +104,9 @@ std::optional<QVector<PdfLinkResult>> PdfLinker::scan(const QString &folder, QSt
         if (ids.isEmpty()) {
             result.how = QStringLiteral("title");
             // Spaces around both sides: a title matches whole words only.
-            const QString where = u' ' + NormalizedText::from(document->info(QStringLiteral("Title"))).text
-                                  + QStringLiteral("  ") + NormalizedText::from(document->pageText(0).text).text + u' ';
+            const QString firstPage = read.pages.isEmpty() ? QString() : read.pages.constFirst().text;
+            const QString where = u' ' + NormalizedText::from(read.info.value(QStringLiteral("Title"))).text
+                                  + QStringLiteral("  ") + NormalizedText::from(firstPage).text + u' ';
             for (const auto &[title, id] : std::as_const(titles)) {
                 if (where.contains(u' ' + title + u' '))
                     ids.insert(id);

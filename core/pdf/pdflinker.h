@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pdf/attachment.h"
+#include "pdf/pdfextraction.h"
 
 #include <QString>
 #include <QStringList>
@@ -41,12 +42,14 @@ QString toString(PdfLinkResult::Outcome outcome); ///< matched, ambiguous, unmat
 /// XMP) are compared with the studies' DOIs; then the DOIs on its first two pages; then, when
 /// no DOI matched, the studies' titles (normalised as for quote verification, at least four
 /// words) are looked for in its Title entry and first page. One study: matched. Several at
-/// the first level that finds any: ambiguous, and nothing is linked. File and Poppler work
-/// on the calling thread: run from a worker.
+/// the first level that finds any: ambiguous, and nothing is linked. File work runs on the
+/// calling thread (run from a worker); each PDF is read as `options` say — in a child
+/// process with a time and memory limit when they name a helper, so a hostile file is
+/// reported unreadable (naming the file and the problem) instead of hanging the scan.
 class PdfLinker
 {
 public:
-    explicit PdfLinker(const Database &database);
+    explicit PdfLinker(const Database &database, const PdfExtractionOptions &options = {});
 
     /// Looks at the folder; writes nothing.
     std::optional<QVector<PdfLinkResult>> scan(const QString &folder, QString *error,
@@ -57,6 +60,7 @@ public:
 
 private:
     const Database &m_database;
+    PdfExtractionOptions m_options;
 };
 
 } // namespace mgreview

@@ -23,11 +23,16 @@ constexpr int kMaxCollected = 20;
 
 void popplerMessage(const QString &message, const QVariant &)
 {
+    // Poppler calls back synchronously on the thread doing the work, so the thread's
+    // collector knows the file; messages outside any (rare) are logged without one.
     if (t_collector)
         t_collector->add(message);
     if (t_loggedInARow < kMaxLoggedPerDocument) {
         ++t_loggedInARow;
-        qCInfo(lcPdf).noquote() << "poppler:" << message.trimmed();
+        if (t_collector && !t_collector->file().isEmpty())
+            qCInfo(lcPdf).noquote() << "poppler:" << t_collector->file() + QStringLiteral(":") << message.trimmed();
+        else
+            qCInfo(lcPdf).noquote() << "poppler:" << message.trimmed();
     }
 }
 
@@ -39,8 +44,9 @@ void routePopplerMessages()
     std::call_once(once, [] { Poppler::setDebugErrorFunction(popplerMessage, QVariant()); });
 }
 
-PopplerMessageCollector::PopplerMessageCollector()
-    : m_previous(t_collector)
+PopplerMessageCollector::PopplerMessageCollector(const QString &file)
+    : m_previous(t_collector),
+      m_file(file.isEmpty() && t_collector ? t_collector->file() : file)
 {
     t_collector = this;
     t_loggedInARow = 0;

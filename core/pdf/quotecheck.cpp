@@ -13,8 +13,9 @@
 
 namespace mgreview {
 
-QuoteCheckService::QuoteCheckService(const Database &database)
-    : m_database(database)
+QuoteCheckService::QuoteCheckService(const Database &database, const QuoteCheckOptions &options)
+    : m_database(database),
+      m_options(options)
 {
 }
 
@@ -28,11 +29,15 @@ std::optional<QVector<QuoteCheck>> QuoteCheckService::verify(const Study &study,
     QVector<QuoteCheck> checks;
     for (const Attachment &pdf : *pdfs) {
         QString problem;
+        PdfOpenStatus problemStatus = PdfOpenStatus::Ok;
         if (pdf.textStatus != u"indexed") {
-            const PdfIndexOutcome outcome = indexPdfText(m_database, pdf);
-            if (!outcome.indexed)
+            const PdfIndexOutcome outcome =
+                indexPdfText(m_database, pdf, m_options.password, nullptr, m_options.extraction);
+            if (!outcome.indexed) {
                 problem = outcome.message.isEmpty() ? QStringLiteral("%1: text not readable").arg(pdf.originalName)
                                                     : outcome.message;
+                problemStatus = outcome.openStatus == PdfOpenStatus::Ok ? PdfOpenStatus::Corrupt : outcome.openStatus;
+            }
         }
         const std::optional<QVector<QString>> pages = texts.pages(pdf.sha256, error);
         if (!pages)
@@ -49,6 +54,7 @@ std::optional<QVector<QuoteCheck>> QuoteCheckService::verify(const Study &study,
             check.pdfFileName = pdf.originalName;
             check.checkedAt = now;
             check.problem = problem;
+            check.problemStatus = problemStatus;
             if (problem.isEmpty())
                 check.match = QuoteVerifier::find(check.quote, searchText);
             checks.append(check);

@@ -82,14 +82,16 @@ TEST_F(PdfOpenTest, GeneratedPdfOpensWithTextPerPage)
 TEST_F(PdfOpenTest, TwoThreadsReadEveryPageInOrder)
 {
     TestPdf pdf;
-    for (int p = 1; p <= 21; ++p)
+    // Long enough for two threads (extractPdfText reads short papers on one: less CPU).
+    constexpr int kPages = 70;
+    for (int p = 1; p <= kPages; ++p)
         pdf.pages.append({QStringLiteral("This is page number %1 of the long document").arg(p)});
     const QString path = m_dir.filePath(QStringLiteral("long.pdf"));
     ASSERT_TRUE(writeTestPdf(path, pdf));
     const PdfTextExtraction extraction = extractPdfText(path, {}, 2);
     ASSERT_TRUE(extraction.opened.ok()) << str(extraction.opened.message);
-    ASSERT_EQ(extraction.pages.size(), 21);
-    for (int p = 1; p <= 21; ++p)
+    ASSERT_EQ(extraction.pages.size(), kPages);
+    for (int p = 1; p <= kPages; ++p)
         EXPECT_TRUE(extraction.pages.at(p - 1).text.contains(QStringLiteral("page number %1 of").arg(p))) << p;
     std::atomic_bool cancel{true};
     const PdfTextExtraction cancelled = extractPdfText(path, {}, 2, &cancel);
