@@ -329,6 +329,13 @@ void AnnotationUi::showNotes()
 
 void AnnotationUi::openAnnotation(const QString &studyId, const QString &annotationId)
 {
+    // A note made on a PDF page opens that page too (the study is selected all the same, so
+    // the pane shows whose paper it is).
+    if (const ResolvedAnnotation *found = m_controller->find(annotationId);
+        found && found->annotation.target.kind == AnnotationTarget::Kind::PdfPage) {
+        const Annotation &a = found->annotation;
+        Q_EMIT pdfPageRequested(studyId, a.target.pdfSha256, a.target.page, a.quote.exact);
+    }
     if (studyId == m_shownStudy) {
         m_overlay->scrollTo(annotationId);
         return;

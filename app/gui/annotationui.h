@@ -79,7 +79,8 @@ public:
     void editAnnotation(const QString &id);
     void deleteAnnotation(const QString &id);
     void showNotes();
-    /// Opens the study of an annotation and scrolls the pane to its span.
+    /// Opens the study of an annotation and scrolls the pane to its span; a note on a PDF
+    /// page also asks for that page (pdfPageRequested).
     void openAnnotation(const QString &studyId, const QString &annotationId);
     /// Nothing pending: no read or write under way, no scroll waiting for its study.
     bool isSettled() const;
@@ -90,6 +91,10 @@ public:
     NotesModel *notesModel() const { return m_model; }
     NotesView *notesView() const { return m_notes; }
     HighlightDialog *dialog() const;
+
+Q_SIGNALS:
+    /// A PDF-page annotation was opened: show that PDF of the study at `page`, `quote` marked.
+    void pdfPageRequested(const QString &studyId, const QString &pdfSha256, int page, const QString &quote);
 
 private:
     using Saved = std::function<void(const AnnotationOutcome &)>;

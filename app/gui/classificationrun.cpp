@@ -1,6 +1,7 @@
 #include "classificationrun.h"
 
 #include "library/libraryloader.h"
+#include "review/databaserights.h"
 #include "rules/suggestionstore.h"
 #include "store/studystore.h"
 
@@ -32,7 +33,11 @@ ClassificationOutcome runClassification(const Database &database, const RuleEngi
     ClassificationOutcome outcome;
     try {
         const QString rulesHash = QString::fromLatin1(engine.rules().hash);
-        outcome.skipped = !force && SuggestionStore(database).storedRulesHash() == rulesHash;
+        // Suggestions live in the shared library: a read-only team login would only be refused.
+        QString rightsError;
+        const std::optional<DatabaseRights> rights = readDatabaseRights(database, &rightsError);
+        outcome.readOnly = rights && rights->limited && !rights->editStudies;
+        outcome.skipped = outcome.readOnly || (!force && SuggestionStore(database).storedRulesHash() == rulesHash);
         if (!outcome.skipped) {
             outcome.report = classifyLibrary(database, engine, {}, &progress->cancel, [progress](int done, int total) {
                 progress->total.store(total, std::memory_order_relaxed);

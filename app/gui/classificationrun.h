@@ -28,6 +28,9 @@ struct ClassificationProgress {
 /// What a classification run on the I/O thread hands back to the window.
 struct ClassificationOutcome {
     bool skipped = false; ///< The stored suggestions were already made with these rules.
+    /// Skipped because the team login may not store suggestions (they are an editor's to
+    /// write; the stored ones are shown).
+    bool readOnly = false;
     ClassifyReport report; ///< When not skipped.
     /// Re-read table rows (after a run that stored suggestions).
     std::optional<QVector<StudySummary>> rows;
@@ -41,7 +44,8 @@ struct ClassificationOutcome {
 /// Runs on the I/O thread: classifies the library with `engine` unless `force` is false
 /// and the stored suggestions were made with the same rules hash; then reads what the
 /// window shows from the result. `currentRows` are the table's rows (to tell whether the
-/// search index still fits). Blocking; cancellable through `progress->cancel`.
+/// search index still fits). A team login that may not write studies (review/databaserights.h)
+/// only reads the stored suggestions. Blocking; cancellable through `progress->cancel`.
 ClassificationOutcome runClassification(const Database &database, const RuleEngine &engine, bool force,
     ClassificationProgress *progress, const QVector<StudySummary> &currentRows);
 

@@ -183,6 +183,7 @@ MainWindow::MainWindow(const WindowOptions &options, QWidget *parent)
     connect(m_rules->controller(), &RulesController::studiesReclassified, this, &MainWindow::onStudiesReclassified);
     connect(this, &MainWindow::studyShown, m_annotations, &AnnotationUi::setShownStudy);
     connect(this, &MainWindow::studyShown, m_pdfStudy, &PdfStudyUi::setShownStudy);
+    connect(m_annotations, &AnnotationUi::pdfPageRequested, m_pdfStudy, &PdfStudyUi::openAttachmentAt);
     connect(this, &MainWindow::studyShown, m_studyEdit, &StudyEditUi::setShownStudy);
     connect(m_searchController, &SearchController::applied, m_pdfSearch, &PdfSearchUi::search);
     connect(m_pdfIndex, &PdfIndexUi::finished, this, [this] { m_pdfSearch->search(m_searchController->appliedQuery()); });

@@ -94,6 +94,7 @@ PdfStudyUi::PdfStudyUi(const Parts &parts, QObject *parent)
     m_attach->setObjectName(QStringLiteral("attachPdf"));
     m_attach->setToolTip(tr("Attach a PDF (full text, supplement…) to the selected study"));
     connect(m_attach, &QAction::triggered, this, &PdfStudyUi::chooseAndAttach);
+    connect(m_parts.review->profiles(), &ProfileController::profileChanged, this, &PdfStudyUi::updateActions);
     m_openAtConclusion = new QAction(tr("Open PDF at its &Conclusion"), this);
     m_openAtConclusion->setObjectName(QStringLiteral("openPdfAtConclusion"));
     m_openAtConclusion->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -140,15 +141,33 @@ PdfStudyUi::PdfStudyUi(const Parts &parts, QObject *parent)
     m_parts.pane->viewport()->installEventFilter(this);
 }
 
+namespace {
+
+/// A team login without INSERT on the PDF tables: the database would refuse the attach.
+QString attachRefusal(ReviewUi *review)
+{
+    const DatabaseRights &rights = review->profiles()->databaseRights();
+    if (!rights.limited || rights.attachPdfs)
+        return {};
+    return PdfStudyUi::tr("The database role %1 may not attach PDFs.")
+        .arg(rights.role.isEmpty() ? PdfStudyUi::tr("of this login") : rights.role);
+}
+
+} // namespace
+
 void PdfStudyUi::updateActions()
 {
     const bool study = !m_shownStudy.isEmpty();
-    m_attach->setEnabled(study);
+    const QString refused = attachRefusal(m_parts.review);
+    m_attach->setEnabled(study && refused.isEmpty());
+    m_attach->setToolTip(refused.isEmpty() ? tr("Attach a PDF (full text, supplement…) to the selected study") : refused);
     m_openAtConclusion->setEnabled(study && !m_section->state().attachments.isEmpty());
 }
 
 void PdfStudyUi::setShownStudy(const QString &studyId)
 {
+    if (m_pendingOpen && m_pendingOpen->studyId != studyId)
+        m_pendingOpen.reset();
     if (studyId != m_shownStudy)
         m_section->clear();
     m_shownStudy = studyId;
@@ -172,8 +191,33 @@ void PdfStudyUi::refresh()
                 return;
             m_section->setState(state);
             updateActions();
+            openPending();
             Q_EMIT stateChanged();
         });
+}
+
+void PdfStudyUi::openAttachmentAt(const QString &studyId, const QString &sha256, int page, const QString &text)
+{
+    m_pendingOpen = PendingOpen { studyId, sha256, text, page };
+    if (m_section->state().studyId == studyId && studyId == m_shownStudy)
+        openPending();
+}
+
+void PdfStudyUi::openPending()
+{
+    if (!m_pendingOpen || m_section->state().studyId != m_pendingOpen->studyId)
+        return;
+    const PendingOpen request = *m_pendingOpen;
+    m_pendingOpen.reset();
+    for (const Attachment &attachment : m_section->state().attachments) {
+        if (attachment.sha256.compare(request.sha256, Qt::CaseInsensitive) == 0) {
+            openPdfAt(attachment.filePath, request.page, request.text);
+            return;
+        }
+    }
+    message(tr("The PDF this note was made on (%1…) is no longer attached to %2.")
+                .arg(request.sha256.left(8), request.studyId),
+        true);
 }
 
 void PdfStudyUi::message(const QString &text, bool error)
@@ -188,6 +232,10 @@ void PdfStudyUi::attachFiles(const QString &studyId, const QStringList &paths, c
 {
     if (studyId.isEmpty() || paths.isEmpty() || !m_parts.session->isOpen())
         return;
+    if (const QString refused = attachRefusal(m_parts.review); !refused.isEmpty()) {
+        message(refused, true); // Drops arrive here too: say why nothing happens.
+        return;
+    }
     message(paths.size() == 1 ? tr("Attaching %1…").arg(QFileInfo(paths.first()).fileName())
                               : tr("Attaching %1 PDFs…").arg(paths.size()));
     ++m_pending;

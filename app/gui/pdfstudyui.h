@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "panepdfsection.h"
 #include "pdf/attachment.h"
 #include "pdf/pdflinker.h"
@@ -84,6 +86,10 @@ public:
     LinkPdfsDialog *linkDialog() const;
     /// Opens a PDF at a page and highlights `text` there.
     void openPdfAt(const QString &path, int page, const QString &text);
+    /// Opens the study's attachment with this SHA-256 at `page`, highlighting `text` (the
+    /// Notes view's PDF-page annotations). The study must be, or be about to be, the shown
+    /// one: the request waits for its PDF list and is dropped when another study is shown.
+    void openAttachmentAt(const QString &studyId, const QString &sha256, int page, const QString &text);
 
     /// No attach, detach, read, check or folder scan under way.
     bool isSettled() const;
@@ -115,6 +121,12 @@ private:
     PdfFolderLinkUi *m_folderLink;
     PdfQuoteCheckUi *m_quoteCheck;
     QString m_shownStudy;
+    struct PendingOpen {
+        QString studyId, sha256, text;
+        int page = 1;
+    };
+    std::optional<PendingOpen> m_pendingOpen; ///< openAttachmentAt() waiting for the PDF list.
+    void openPending();
     quint64 m_generation = 0;
     int m_pending = 0;
     QString m_lastMessage;

@@ -249,6 +249,8 @@ void RulesController::finishClassification(quint64 generation, const Classificat
         message = tr("Classification cancelled; the earlier suggestions are kept.");
     else if (completed && m_runAnnounced)
         message = tr("Classified with the rules: %1.").arg(m_lastRun);
+    else if (outcome.readOnly && m_runAnnounced)
+        message = tr("This login may not store rule suggestions; the library's stored ones are shown.");
     if (m_wantRun) {
         // Superseded by newer rules or a "reclassify": no message about this one.
         startClassification();

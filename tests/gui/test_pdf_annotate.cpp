@@ -6,6 +6,8 @@
 #include "annotationcontroller.h"
 #include "annotationui.h"
 #include "highlightdialog.h"
+#include "notesmodel.h"
+#include "notesview.h"
 #include "panepdfsection.h"
 #include "pdfpageview.h"
 #include "pdfstudyui.h"
@@ -18,6 +20,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QPainter>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QUndoGroup>
@@ -168,6 +171,37 @@ TEST(PdfAnnotate, TheViewersAnnotateOpensTheFormAndSavesOnlyOnSaveUndoably)
         << "redo did not restore the annotation";
     EXPECT_EQ(storedAnnotations(*open).first().id, a.id);
     EXPECT_EQ(storedAnnotations(*open).first().note, a.note);
+}
+
+TEST(PdfAnnotate, ANoteOnAPdfPageOpensThatPageFromTheNotesView)
+{
+    auto open = openSignedIn(QStringLiteral("Sam"), Role::Student);
+    MainWindow &window = *open->window;
+    QTemporaryDir dir;
+    PdfPageView *view = openPaperAtPage3(window, dir);
+    ASSERT_NE(view, nullptr);
+    ASSERT_TRUE(selectWords(view, QStringLiteral("unlikely"), QStringLiteral("supplementation")));
+    HighlightDialog *form = annotateSelection(window, view);
+    ASSERT_NE(form, nullptr);
+    QTest::mouseClick(button(form, QDialogButtonBox::Save), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return !window.annotations()->dialog() && window.isSettled(); }));
+    ASSERT_EQ(storedAnnotations(*open).size(), 1);
+
+    // Read elsewhere: page 1 of the PDF, another study in the pane.
+    PdfViewer *viewer = window.pdf()->viewer();
+    viewer->goToPage(1);
+    ASSERT_TRUE(waitUntil([&] { return viewer->currentPage() == 1; }));
+    selectAndReadPane(window, QStringLiteral("roffe2002_rct"));
+
+    // The Notes view's row for the note: its study comes back and the PDF opens at page 3.
+    NotesModel *notes = window.annotations()->notesModel();
+    ASSERT_TRUE(waitUntil([&] { return notes->rowCount() == 1; }));
+    auto *table = window.annotations()->notesView()->findChild<QTableView *>();
+    ASSERT_NE(table, nullptr);
+    Q_EMIT table->activated(table->model()->index(0, 0));
+    EXPECT_TRUE(waitUntil([&] { return window.isSettled() && viewer->currentPage() == 3; }, 30'000))
+        << "the viewer is on page " << viewer->currentPage();
+    EXPECT_EQ(window.pdfStudy()->section()->state().studyId, kStudy);
 }
 
 TEST(PdfAnnotate, CliniciansAreRefusedWithoutAForm)

@@ -84,11 +84,12 @@ protected:
         Database::setPasswordProvider({});
         m_library.close();
         QString error;
-        if (!m_user.isEmpty())
+        if (!m_user.isEmpty()) {
             EXPECT_TRUE(runAdminSql({QStringLiteral("DROP OWNED BY %1").arg(m_user),
                                      QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_user)},
                                     &error))
                 << str(error);
+        }
     }
 
     LibraryLocation location() const

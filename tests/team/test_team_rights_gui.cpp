@@ -4,8 +4,11 @@
 #include "corehelpers.h"
 
 #include "mainwindow.h"
+#include "pdfstudyui.h"
 #include "profilecontroller.h"
 #include "reviewui.h"
+#include "rulescontroller.h"
+#include "rulesui.h"
 #include "studyeditui.h"
 #include "teamui.h"
 
@@ -68,6 +71,7 @@ protected:
         window.show();
         window.review()->requestProfile(QStringLiteral("Bea"), std::nullopt);
         QSignalSpy roleKnown(window.team(), &gui::TeamUi::teamRoleKnown);
+        QSignalSpy classified(window.rules()->controller(), &gui::RulesController::classificationFinished);
         LibraryLocation location;
         location.kind = LibraryLocation::Kind::Postgres;
         location.url = m_library.postgres()->url(m_library.postgres()->name() + u'_' + expected.role);
@@ -84,9 +88,10 @@ protected:
         EXPECT_EQ(profiles->may(Action::ResolveConflict), expected.resolve);
         EXPECT_EQ(profiles->may(Action::EditStudies), expected.edit);
         EXPECT_TRUE(profiles->may(Action::ReadAnnotations));
-        if (!expected.judge)
+        if (!expected.judge) {
             EXPECT_EQ(profiles->refusal(Action::RecordJudgement),
                       QStringLiteral("the database role %1 may not record funding judgements").arg(expected.role));
+        }
 
         // The actions themselves, with a study in the pane.
         window.selectStudy(QStringLiteral("garrison2020_cochrane"));
@@ -94,9 +99,22 @@ protected:
         ASSERT_TRUE(QTest::qWaitFor([&] { return window.isSettled(); }, 10000));
         EXPECT_EQ(window.review()->assessAction()->isEnabled(), expected.judge);
         EXPECT_EQ(window.studyEdit()->editAction()->isEnabled(), expected.edit);
-        if (!expected.edit)
+        if (!expected.edit) {
             EXPECT_TRUE(window.studyEdit()->editAction()->toolTip().contains(expected.role))
                 << str(window.studyEdit()->editAction()->toolTip());
+        }
+        // Attaching writes pdf_files and pdf_attachments: editors only (team init's grants).
+        EXPECT_EQ(window.pdfStudy()->attachAction()->isEnabled(), expected.edit);
+        if (!expected.edit) {
+            EXPECT_TRUE(window.pdfStudy()->attachAction()->toolTip().contains(expected.role))
+                << str(window.pdfStudy()->attachAction()->toolTip());
+        }
+
+        // Opening runs the rules; a login that may not store suggestions reads them, no error.
+        ASSERT_TRUE(QTest::qWaitFor([&] { return !window.rules()->controller()->isClassifying(); }, 30000));
+        for (const QList<QVariant> &finished : std::as_const(classified))
+            EXPECT_FALSE(finished.at(0).toString().startsWith(QStringLiteral("Classification failed")))
+                << str(finished.at(0).toString());
 
         auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("teamRoleLabel"));
         ASSERT_TRUE(label);
